@@ -1,0 +1,73 @@
+package dev.onrush.core.internal.engine;
+
+import dev.onrush.core.internal.engine.http1.RequestTemplate;
+import dev.onrush.core.model.Scenario;
+import dev.onrush.core.model.Step;
+import dev.onrush.core.model.Target;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A scenario turned into what a shard runs: an array of steps with pre-encoded requests. One instance per
+ * shard (the request buffers are not shared across event loops). Immutable after construction.
+ */
+final class CompiledScenario {
+
+    final String name;
+    final int weight;
+    /** For step {@code i}: think time in ns, or {@code -1} when it is a request. */
+    final long[] thinkNs;
+    /** For step {@code i}: the request name's index, or {@code -1} for a think step. */
+    final int[] requestIndex;
+    final RequestTemplate[] templates;
+
+    CompiledScenario(Scenario scenario, Target target, List<String> requestNames) {
+        this.name = scenario.name();
+        this.weight = scenario.weight();
+        int n = scenario.steps().size();
+        thinkNs = new long[n];
+        requestIndex = new int[n];
+        templates = new RequestTemplate[n];
+        String host = hostHeader(target);
+        for (int i = 0; i < n; i++) {
+            Step step = scenario.steps().get(i);
+            if (step instanceof Step.Think think) {
+                thinkNs[i] = think.duration().toNanos();
+                requestIndex[i] = -1;
+            } else if (step instanceof Step.Request r) {
+                thinkNs[i] = -1;
+                requestIndex[i] = requestNames.indexOf(r.name());
+                byte[] body = r.body() == null ? null : r.body().getBytes(StandardCharsets.UTF_8);
+                templates[i] = new RequestTemplate(r.method(), host, target.basePath() + r.path(), r.headers(),
+                        body, r.contentType());
+            }
+        }
+    }
+
+    int steps() {
+        return thinkNs.length;
+    }
+
+    /** Picks an index from {@code scenarios} with probability proportional to its weight. */
+    static int pick(CompiledScenario[] scenarios, int[] cumulativeWeights, SplittableRandom random) {
+        int total = cumulativeWeights[cumulativeWeights.length - 1];
+        int x = random.nextInt(total);
+        for (int i = 0; i < cumulativeWeights.length; i++) {
+            if (x < cumulativeWeights[i]) {
+                return i;
+            }
+        }
+        return scenarios.length - 1;
+    }
+
+    static String hostHeader(Target target) {
+        String host = target.url().getHost();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        int port = target.url().getPort();
+        return port > 0 ? host + ":" + port : host;
+    }
+}

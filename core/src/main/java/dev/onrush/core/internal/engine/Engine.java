@@ -1,0 +1,214 @@
+package dev.onrush.core.internal.engine;
+
+import dev.onrush.core.internal.metrics.RecorderSet;
+import dev.onrush.core.internal.metrics.RunAggregator;
+import dev.onrush.core.internal.schedule.Timeline;
+import dev.onrush.core.model.HttpVersion;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.spi.IntervalSnapshot;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.net.NetClientOptions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs one load test: starts a Vert.x instance with one shard per event loop, flips and merges the shards'
+ * recorders every second on the calling (collector) thread, stops at the end of the last phase or on
+ * {@link #abort}, drains in-flight requests for a grace period and closes everything.
+ *
+ * <p>{@link #run} blocks its caller, which becomes the collector thread; {@link #abort} may be called from any
+ * thread.
+ */
+public final class Engine {
+
+    /** Interval length: one second. */
+    static final long INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    /** Longest wait for in-flight requests once generation stopped. */
+    static final Duration MAX_DRAIN = Duration.ofSeconds(5);
+
+    private final LoadTest test;
+    private final int eventLoops;
+    private final long seed;
+    private final CountDownLatch abortLatch = new CountDownLatch(1);
+    private volatile String abortReason;
+    private volatile long startNanos;
+
+    /**
+     * @param test       what to run
+     * @param eventLoops event loops (= shards), {@code >= 1}
+     * @param seed       seed of the shards' random choices (scenario picks)
+     */
+    public Engine(LoadTest test, int eventLoops, long seed) {
+        if (eventLoops < 1) {
+            throw new IllegalArgumentException("eventLoops must be >= 1, got " + eventLoops);
+        }
+        if (test.target().httpVersion() == HttpVersion.HTTP_2) {
+            throw new IllegalArgumentException("target.http_version: HTTP/2 is not available in this version; "
+                    + "use \"1.1\"");
+        }
+        this.test = test;
+        this.eventLoops = eventLoops;
+        this.seed = seed;
+    }
+
+    /** What {@link #run} reports besides the aggregator. */
+    public record Outcome(RunAggregator aggregator, long generationNs, long unfinishedRequests, String abortReason,
+                          String transport) {
+    }
+
+    /**
+     * Runs the test on the calling thread's watch and returns when everything is closed.
+     *
+     * @param aggregatorFactory builds the aggregator once the start instant is known (argument: start nanos)
+     * @param onInterval        called on this thread after each merged interval; must not block for long
+     */
+    public Outcome run(Function<Long, RunAggregator> aggregatorFactory, Consumer<IntervalSnapshot> onInterval) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true)
+                .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        String transport = "http1-lean/" + (vertx.isNativeTransportEnabled() ? "epoll" : "nio");
+        Timeline timeline = new Timeline(test.phases());
+        List<Shard> shards = new ArrayList<>();
+        List<RecorderSet> spares = new ArrayList<>();
+        try {
+            startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+            for (int i = 0; i < eventLoops; i++) {
+                Context ctx = vertx.getOrCreateContext();
+                shards.add(new Shard(i, eventLoops, vertx, ctx, test, timeline, startNanos, seed));
+                spares.add(new RecorderSet(test.requestNames().size()));
+            }
+            RunAggregator aggregator = aggregatorFactory.apply(startNanos);
+            NetClientOptions options = clientOptions();
+            onAll(shards, s -> {
+                s.start(options);
+                return null;
+            });
+            long total = timeline.totalNs();
+            long previous = 0;
+            for (long k = 1; ; k++) {
+                long end = Math.min(k * INTERVAL_NS, total);
+                boolean aborted = sleepUntil(end);
+                long stopAt = aborted ? Math.max(previous, now()) : end;
+                if (aborted || end >= total) {
+                    onAll(shards, s -> {
+                        s.stopGenerating();
+                        return null;
+                    });
+                    long unfinished = drain(shards);
+                    List<RecorderSet> last = flip(shards, spares);
+                    IntervalSnapshot snapshot = aggregator.addInterval(last, previous, Math.max(stopAt, previous + 1),
+                            0);
+                    onInterval.accept(snapshot);
+                    onAll(shards, s -> {
+                        s.close();
+                        return null;
+                    });
+                    return new Outcome(aggregator, stopAt, unfinished, abortReason, transport);
+                }
+                List<RecorderSet> full = flip(shards, spares);
+                int users = onAll(shards, Shard::activeUsers).stream().mapToInt(Integer::intValue).sum();
+                IntervalSnapshot snapshot = aggregator.addInterval(full, previous, end, users);
+                for (int i = 0; i < full.size(); i++) {
+                    full.get(i).reset();
+                    spares.set(i, full.get(i));
+                }
+                onInterval.accept(snapshot);
+                previous = end;
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join();
+        }
+    }
+
+    /** Stops the run early: generation stops at once, then in-flight requests drain. Any thread. */
+    public void abort(String reason) {
+        if (abortReason == null) {
+            abortReason = reason;
+        }
+        abortLatch.countDown();
+    }
+
+    private long now() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** Sleeps until {@code tNs}; returns true when an abort came first. */
+    private boolean sleepUntil(long tNs) {
+        long wait = tNs - now();
+        try {
+            return wait > 0 ? abortLatch.await(wait, TimeUnit.NANOSECONDS) : abortLatch.getCount() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort("interrupted");
+            return true;
+        }
+    }
+
+    private long drain(List<Shard> shards) {
+        long deadline = System.nanoTime() + Math.min(MAX_DRAIN.toNanos(), test.target().timeout().toNanos());
+        while (true) {
+            int inFlight = onAll(shards, Shard::inFlight).stream().mapToInt(Integer::intValue).sum();
+            if (inFlight == 0 || System.nanoTime() >= deadline) {
+                return inFlight;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return inFlight;
+            }
+        }
+    }
+
+    private static List<RecorderSet> flip(List<Shard> shards, List<RecorderSet> spares) {
+        List<CompletableFuture<RecorderSet>> futures = new ArrayList<>();
+        for (int i = 0; i < shards.size(); i++) {
+            Shard s = shards.get(i);
+            RecorderSet spare = spares.get(i);
+            CompletableFuture<RecorderSet> f = new CompletableFuture<>();
+            s.context().runOnContext(v -> f.complete(s.flip(spare)));
+            futures.add(f);
+        }
+        return futures.stream().map(f -> f.orTimeout(10, TimeUnit.SECONDS).join()).toList();
+    }
+
+    /** Runs {@code action} on every shard's loop and waits for all results. */
+    private static <T> List<T> onAll(List<Shard> shards, Function<Shard, T> action) {
+        List<CompletableFuture<T>> futures = new ArrayList<>();
+        for (Shard s : shards) {
+            CompletableFuture<T> f = new CompletableFuture<>();
+            s.context().runOnContext(v -> {
+                try {
+                    f.complete(action.apply(s));
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            futures.add(f);
+        }
+        return futures.stream().map(f -> f.orTimeout(10, TimeUnit.SECONDS).join()).toList();
+    }
+
+    private NetClientOptions clientOptions() {
+        var target = test.target();
+        NetClientOptions o = new NetClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis()))
+                .setTcpNoDelay(true)
+                .setTcpKeepAlive(false)
+                .setReuseAddress(true);
+        if (target.tls()) {
+            o.setSsl(true).setTrustAll(target.trustAllCertificates())
+                    .setHostnameVerificationAlgorithm(target.trustAllCertificates() ? "" : "HTTPS");
+        }
+        return o;
+    }
+}

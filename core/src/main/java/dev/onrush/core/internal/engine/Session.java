@@ -1,0 +1,35 @@
+package dev.onrush.core.internal.engine;
+
+/**
+ * One virtual user (closed model) or one arrival (open model) going through a scenario. Pooled per shard and
+ * confined to its event loop; the shard drives it (see {@link Shard#runSteps}).
+ */
+final class Session {
+
+    /** Closed model: loops over scenarios until stopped. Open model: one pass, then back to the pool. */
+    boolean closedModel;
+    /** Closed model: asked to stop after the current step. */
+    boolean stopping;
+    CompiledScenario scenario;
+    int step;
+    /** When the current step was due (the intended start of the current request). */
+    long dueNs;
+    /** When the engine got to the current request. */
+    long reachedNs;
+    /** When the current request was written. */
+    long sentNs;
+    /** The step to run when a think time ends (a method reference kept so scheduling allocates no lambda). */
+    final Runnable afterThink;
+
+    Session(Shard shard) {
+        this.afterThink = () -> shard.afterThink(this);
+    }
+
+    void begin(CompiledScenario s, long due, boolean closed) {
+        this.scenario = s;
+        this.step = 0;
+        this.dueNs = due;
+        this.closedModel = closed;
+        this.stopping = false;
+    }
+}

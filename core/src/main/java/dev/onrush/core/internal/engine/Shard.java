@@ -1,0 +1,394 @@
+package dev.onrush.core.internal.engine;
+
+import dev.onrush.core.internal.metrics.RecorderSet;
+import dev.onrush.core.internal.schedule.ArrivalSchedule;
+import dev.onrush.core.internal.schedule.Timeline;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.Target;
+import dev.onrush.spi.ErrorKind;
+import io.netty.channel.EventLoop;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The share of a run that one event loop carries: its arrivals (open model) or its virtual users (closed
+ * model), its connections, its recorders. Every method runs on that loop unless it says otherwise.
+ */
+final class Shard {
+
+    private static final long USER_CONTROL_PERIOD_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long SWEEP_PERIOD_MS = 50;
+
+    final int index;
+    private final int shards;
+    private final Vertx vertx;
+    private final Context context;
+    private final EventLoop loop;
+    private final Timeline timeline;
+    private final Target target;
+    private final long startNanos;
+    private final long timeoutNs;
+    private final int maxConnections;
+    private final int maxQueue;
+    private final CompiledScenario[] scenarios;
+    private final int[] cumulativeWeights;
+    private final SplittableRandom random;
+    private final ArrivalSchedule arrivals;
+
+    private NetClient client;
+    private SocketAddress address;
+    private String serverName;
+    private RecorderSet recorder;
+    private final ArrayDeque<Http1Connection> idle = new ArrayDeque<>();
+    private final List<Http1Connection> connections = new ArrayList<>();
+    private final ArrayDeque<Session> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Session> sessionPool = new ArrayDeque<>();
+    private final List<Session> users = new ArrayList<>();
+    private int opening;
+    private int inFlight;
+    private boolean generating;
+    private long lastUserControlNs;
+    private long sweepTimer = -1;
+    private final Runnable fireArrivals = this::fireArrivals;
+    private final Runnable controlUsers = this::controlUsers;
+
+    Shard(int index, int shards, Vertx vertx, Context context, LoadTest test, Timeline timeline, long startNanos,
+          long seed) {
+        this.index = index;
+        this.shards = shards;
+        this.vertx = vertx;
+        this.context = context;
+        this.loop = ((ContextInternal) context).nettyEventLoop();
+        this.timeline = timeline;
+        this.target = test.target();
+        this.startNanos = startNanos;
+        this.timeoutNs = target.timeout().toNanos();
+        this.maxConnections = Math.max(1, share(target.maxConnections()));
+        this.maxQueue = share(target.maxQueue());
+        List<String> requestNames = test.requestNames();
+        this.scenarios = test.scenarios().stream()
+                .map(s -> new CompiledScenario(s, target, requestNames)).toArray(CompiledScenario[]::new);
+        this.cumulativeWeights = new int[scenarios.length];
+        int sum = 0;
+        for (int i = 0; i < scenarios.length; i++) {
+            sum += scenarios[i].weight;
+            cumulativeWeights[i] = sum;
+        }
+        this.random = new SplittableRandom(seed + index);
+        this.arrivals = test.usesOpenModel() ? new ArrivalSchedule(timeline, index, shards) : null;
+        this.recorder = new RecorderSet(requestNames.size());
+    }
+
+    Context context() {
+        return context;
+    }
+
+    /** This shard's part of a run-wide count: an even split, the remainder going to the first shards. */
+    private int share(int total) {
+        return total / shards + (index < total % shards ? 1 : 0);
+    }
+
+    long now() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** Starts generating. Runs on the loop. */
+    void start(NetClientOptions options) {
+        client = vertx.createNetClient(options);
+        address = SocketAddress.inetSocketAddress(target.port(), target.url().getHost());
+        serverName = target.url().getHost();
+        generating = true;
+        if (arrivals != null) {
+            scheduleAt(arrivals.nextFireTimeNs(), fireArrivals);
+        }
+        controlUsers();
+        long sweepMs = Math.max(1, Math.min(SWEEP_PERIOD_MS, timeoutNs / 4_000_000));
+        sweepTimer = vertx.setPeriodic(sweepMs, id -> sweepTimeouts());
+    }
+
+    // ---- open model --------------------------------------------------------------------------------------
+
+    private void fireArrivals() {
+        if (!generating) {
+            return;
+        }
+        long now = now();
+        long due = arrivals.nextFireTimeNs();
+        while (due <= now) {
+            recorder.recordArrival();
+            if (idle.isEmpty() && opening + connections.size() >= maxConnections && waiting.size() >= maxQueue) {
+                recorder.recordDrop();
+            } else {
+                Session s = sessionPool.isEmpty() ? new Session(this) : sessionPool.pop();
+                s.begin(scenarios[CompiledScenario.pick(scenarios, cumulativeWeights, random)], due, false);
+                runSteps(s);
+            }
+            due = arrivals.advance();
+            now = now();
+        }
+        scheduleAt(due, fireArrivals);
+    }
+
+    // ---- closed model ------------------------------------------------------------------------------------
+
+    private void controlUsers() {
+        if (!generating) {
+            return;
+        }
+        long now = now();
+        int wanted = sharedUsers(timeline.userCountAt(now));
+        while (users.size() < wanted) {
+            int globalIndex = index + users.size() * shards;
+            long due = timeline.timeUsersReach(globalIndex + 1, lastUserControlNs);
+            if (due < 0 || due > now) {
+                due = now;
+            }
+            Session u = new Session(this);
+            users.add(u);
+            u.begin(scenarios[CompiledScenario.pick(scenarios, cumulativeWeights, random)], due, true);
+            runSteps(u);
+        }
+        while (users.size() > wanted) {
+            users.remove(users.size() - 1).stopping = true;
+        }
+        lastUserControlNs = now;
+        long next = Math.min(now + USER_CONTROL_PERIOD_NS, timeline.nextBoundaryNs(now));
+        long nextUserAt = timeline.timeUsersReach(index + users.size() * shards + 1, now + 1);
+        if (nextUserAt >= 0) {
+            next = Math.min(next, nextUserAt);
+        }
+        if (now < timeline.totalNs()) {
+            scheduleAt(next, controlUsers);
+        }
+    }
+
+    private int sharedUsers(int globalCount) {
+        return globalCount <= index ? 0 : (globalCount - index + shards - 1) / shards;
+    }
+
+    int activeUsers() {
+        return users.size();
+    }
+
+    // ---- the session state machine -----------------------------------------------------------------------
+
+    /** Runs {@code s} from its current step until it waits (for a response or a think time) or ends. */
+    void runSteps(Session s) {
+        while (true) {
+            if (!generating || s.stopping) {
+                endSession(s);
+                return;
+            }
+            CompiledScenario sc = s.scenario;
+            if (s.step >= sc.steps()) {
+                if (!s.closedModel) {
+                    endSession(s);
+                    return;
+                }
+                s.begin(scenarios[CompiledScenario.pick(scenarios, cumulativeWeights, random)], s.dueNs, true);
+                continue;
+            }
+            long think = sc.thinkNs[s.step];
+            if (think >= 0) {
+                if (think == 0) {
+                    s.step++;
+                    continue;
+                }
+                s.dueNs = now() + think;
+                loop.schedule(s.afterThink, think, TimeUnit.NANOSECONDS);
+                return;
+            }
+            long now = now();
+            s.reachedNs = now;
+            recorder.recordLag(now - s.dueNs);
+            acquire(s);
+            return;
+        }
+    }
+
+    void afterThink(Session s) {
+        s.step++;
+        runSteps(s);
+    }
+
+    private void endSession(Session s) {
+        s.scenario = null;
+        if (!s.closedModel) {
+            sessionPool.push(s);
+        }
+    }
+
+    // ---- connections ---------------------------------------------------------------------------------------
+
+    private void acquire(Session s) {
+        Http1Connection c = idle.pollLast();
+        if (c != null) {
+            send(c, s);
+            return;
+        }
+        waiting.addLast(s);
+        if (opening + connections.size() < maxConnections) {
+            openConnection();
+        }
+    }
+
+    private void send(Http1Connection c, Session s) {
+        long now = now();
+        recorder.recordConnectionWait(now - s.reachedNs);
+        s.sentNs = now;
+        CompiledScenario sc = s.scenario;
+        var template = sc.templates[s.step];
+        inFlight++;
+        c.send(s, template.buffer(), template.byteCount(), template.isHead());
+    }
+
+    private void openConnection() {
+        opening++;
+        client.connect(address, serverName).onComplete(ar -> {
+            opening--;
+            if (ar.succeeded()) {
+                NetSocket socket = ar.result();
+                Http1Connection c = new Http1Connection(this, socket);
+                connections.add(c);
+                if (!generating && waiting.isEmpty()) {
+                    c.close();
+                    return;
+                }
+                release(c, true);
+            } else {
+                Session s = waiting.pollFirst();
+                if (s != null) {
+                    long now = now();
+                    recorder.recordFailure(requestIndex(s), ErrorClassifier.connectFailure(ar.cause()),
+                            now - s.dueNs, -1, 0, 0);
+                    s.step++;
+                    s.dueNs = now;
+                    runSteps(s);
+                }
+                if (!waiting.isEmpty() && opening + connections.size() < maxConnections) {
+                    openConnection();
+                }
+            }
+        });
+    }
+
+    private void release(Http1Connection c, boolean keepAlive) {
+        if (!keepAlive || c.closed) {
+            c.close();
+            return;
+        }
+        Session next = waiting.pollFirst();
+        if (next != null) {
+            send(c, next);
+        } else {
+            idle.addLast(c);
+        }
+    }
+
+    void onResponse(Http1Connection c, Session s, int status, long bytesRead, boolean keepAlive) {
+        inFlight--;
+        long now = now();
+        recorder.recordResponse(requestIndex(s), status, now - s.dueNs, now - s.sentNs, c.requestBytes, bytesRead);
+        release(c, keepAlive);
+        s.step++;
+        s.dueNs = now;
+        runSteps(s);
+    }
+
+    void onFailure(Http1Connection c, Session s, ErrorKind kind) {
+        inFlight--;
+        long now = now();
+        recorder.recordFailure(requestIndex(s), kind, now - s.dueNs, now - s.sentNs, c.requestBytes,
+                c.parser.bytesRead());
+        s.step++;
+        s.dueNs = now;
+        runSteps(s);
+    }
+
+    void onConnectionClosed(Http1Connection c) {
+        connections.remove(c);
+        idle.remove(c);
+        if (!waiting.isEmpty() && opening + connections.size() < maxConnections) {
+            openConnection();
+        }
+    }
+
+    private void sweepTimeouts() {
+        long now = now();
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            Http1Connection c = connections.get(i);
+            Session s = c.current;
+            if (s != null && now - s.sentNs > timeoutNs) {
+                c.current = null;
+                onFailure(c, s, ErrorKind.RESPONSE_TIMEOUT);
+                c.close();
+            }
+        }
+    }
+
+    private static int requestIndex(Session s) {
+        return s.scenario.requestIndex[s.step];
+    }
+
+    // ---- control from other threads (each call posts to the loop) ------------------------------------------
+
+    /** Stops generating: no new arrivals or iterations; in-flight requests go on. Runs on the loop. */
+    void stopGenerating() {
+        generating = false;
+        for (Session u : users) {
+            u.stopping = true;
+        }
+        users.clear();
+        // sessions waiting for a connection will never be sent: they are not requests yet
+        waiting.clear();
+    }
+
+    /** Requests written and not yet answered. Runs on the loop. */
+    int inFlight() {
+        return inFlight;
+    }
+
+    /** Hands over this interval's recorders and continues with {@code recycled}. Runs on the loop. */
+    RecorderSet flip(RecorderSet recycled) {
+        RecorderSet full = recorder;
+        recorder = recycled;
+        return full;
+    }
+
+    /** Closes every connection and the client. Runs on the loop. */
+    void close() {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
+        for (Http1Connection c : new ArrayList<>(connections)) {
+            c.current = null;
+            c.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private void scheduleAt(long dueNs, Runnable task) {
+        if (dueNs == ArrivalSchedule.NONE) {
+            return;
+        }
+        long delay = dueNs - now();
+        if (delay <= 0) {
+            loop.execute(task);
+        } else {
+            loop.schedule(task, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+}

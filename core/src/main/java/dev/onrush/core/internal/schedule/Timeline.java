@@ -1,0 +1,145 @@
+package dev.onrush.core.internal.schedule;
+
+import dev.onrush.core.model.LoadShape;
+import dev.onrush.core.model.Phase;
+
+import java.util.List;
+
+/**
+ * The phases of a run laid out in time. Immutable, thread-safe.
+ */
+public final class Timeline {
+
+    private final List<Phase> phases;
+    private final long[] startNs;
+    private final long[] lengthNs;
+    private final long totalNs;
+
+    public Timeline(List<Phase> phases) {
+        this.phases = List.copyOf(phases);
+        this.startNs = new long[phases.size()];
+        this.lengthNs = new long[phases.size()];
+        long t = 0;
+        for (int i = 0; i < phases.size(); i++) {
+            startNs[i] = t;
+            lengthNs[i] = phases.get(i).duration().toNanos();
+            t += lengthNs[i];
+        }
+        this.totalNs = t;
+    }
+
+    public List<Phase> phases() {
+        return phases;
+    }
+
+    public int size() {
+        return phases.size();
+    }
+
+    /** The run's planned length. */
+    public long totalNs() {
+        return totalNs;
+    }
+
+    public long startNs(int phase) {
+        return startNs[phase];
+    }
+
+    public long lengthNs(int phase) {
+        return lengthNs[phase];
+    }
+
+    public LoadShape shape(int phase) {
+        return phases.get(phase).shape();
+    }
+
+    /** The index of the phase running at {@code tNs} (the last one at or after the end, the first before 0). */
+    public int phaseAt(long tNs) {
+        for (int i = phases.size() - 1; i > 0; i--) {
+            if (tNs >= startNs[i]) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** The virtual users the plan asks for at {@code tNs} over the whole run (0 in rate phases and after the end). */
+    public double usersAt(long tNs) {
+        if (tNs < 0 || tNs >= totalNs) {
+            return 0;
+        }
+        int i = phaseAt(tNs);
+        if (!(shape(i) instanceof LoadShape.Users u)) {
+            return 0;
+        }
+        return u.from() + (u.to() - u.from()) * ((double) (tNs - startNs[i]) / lengthNs[i]);
+    }
+
+    /** The arrival rate per second the plan asks for at {@code tNs} (0 in user phases and after the end). */
+    public double rateAt(long tNs) {
+        if (tNs < 0 || tNs >= totalNs) {
+            return 0;
+        }
+        int i = phaseAt(tNs);
+        if (!(shape(i) instanceof LoadShape.Rate r)) {
+            return 0;
+        }
+        return r.fromPerSec() + (r.toPerSec() - r.fromPerSec()) * ((double) (tNs - startNs[i]) / lengthNs[i]);
+    }
+
+    /**
+     * How many users should be alive at {@code tNs}: the whole part of {@link #usersAt}, so user {@code j}
+     * (0-based) is alive while the count is above {@code j}.
+     */
+    public int userCountAt(long tNs) {
+        return (int) Math.floor(usersAt(tNs) + 1e-9);
+    }
+
+    /**
+     * The first time at or after {@code fromNs} when {@link #userCountAt} is at least {@code count}, or
+     * {@code -1} if that never happens again. Exact for linear ramps.
+     */
+    public long timeUsersReach(int count, long fromNs) {
+        for (int i = phaseAt(Math.max(0, fromNs)); i < phases.size(); i++) {
+            if (!(shape(i) instanceof LoadShape.Users u)) {
+                continue;
+            }
+            long phaseStart = startNs[i];
+            long phaseEnd = phaseStart + lengthNs[i];
+            long t;
+            if (u.from() >= count) {
+                t = phaseStart;
+            } else if (u.to() > u.from() && u.to() >= count) {
+                double fraction = (count - u.from()) / (double) (u.to() - u.from());
+                t = phaseStart + (long) Math.ceil(fraction * lengthNs[i]);
+            } else {
+                continue;
+            }
+            t = Math.max(t, fromNs);
+            if (t < phaseEnd && userCountAt(t) >= count) {
+                return t;
+            }
+            if (t < phaseEnd) {
+                // rounding put us a hair early: step forward to the first nanosecond that counts
+                long probe = t;
+                while (probe < phaseEnd && userCountAt(probe) < count) {
+                    probe += Math.max(1, (phaseEnd - probe) / 1_000_000);
+                }
+                if (probe < phaseEnd) {
+                    return probe;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The start of the next phase after {@code tNs}, or {@link #totalNs()} when in the last phase. */
+    public long nextBoundaryNs(long tNs) {
+        for (int i = 0; i < phases.size(); i++) {
+            if (startNs[i] > tNs) {
+                return startNs[i];
+            }
+        }
+        return totalNs;
+    }
+}
