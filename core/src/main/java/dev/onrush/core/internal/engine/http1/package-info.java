@@ -1,0 +1,21 @@
+/**
+ * The lean HTTP/1.1 client codec of the engine's fast path: requests encoded once into a
+ * {@link dev.onrush.core.internal.engine.http1.RequestTemplate} and written as-is on a Vert.x
+ * {@code NetSocket}, responses framed by an incremental
+ * {@link dev.onrush.core.internal.engine.http1.ResponseParser} fed with the socket's buffers.
+ *
+ * <h2>Threading</h2>
+ * Every mutable object in this package ({@code ResponseParser} and its helpers) is confined to the one
+ * event loop that owns its connection and is <b>not thread-safe</b>. {@code RequestTemplate} is immutable
+ * and may be shared between event loops.
+ *
+ * <h2>Allocation</h2>
+ * Nothing here allocates per request on the hot path: templates are encoded once, parsers are created once
+ * per connection and reused via {@code start(...)}, bytes are read with {@code Buffer.getByte(int)}
+ * (no Strings, arrays or boxed values), and body bytes are counted, never copied. Allocation is allowed only
+ * on the error path (error messages) and at construction.
+ *
+ * <h2>Scope</h2>
+ * Pipelining is off: at most one request is in flight per connection.
+ */
+package dev.onrush.core.internal.engine.http1;
