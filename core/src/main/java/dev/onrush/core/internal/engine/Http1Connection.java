@@ -43,7 +43,8 @@ final class Http1Connection {
         int status = parser.feed(data);
         if (status == ResponseParser.COMPLETE) {
             current = null;
-            shard.onResponse(this, s, parser.statusCode(), parser.bytesRead(), parser.keepAlive());
+            shard.onResponse(this, s, parser.statusCode(), parser.bytesRead(),
+                    parser.keepAlive() && parser.leftoverBytes() == 0);
         } else if (status == ResponseParser.ERROR) {
             current = null;
             shard.onFailure(this, s, dev.onrush.spi.ErrorKind.PROTOCOL);

@@ -1,0 +1,201 @@
+package dev.onrush.core;
+
+import dev.onrush.core.internal.run.RunExecution;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.sink.ConsoleSink;
+import dev.onrush.core.sink.RunFilesSink;
+import dev.onrush.spi.IntervalSnapshot;
+import dev.onrush.spi.RunResult;
+import dev.onrush.spi.sink.ResultSink;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Runs load tests. Configure once with {@link #builder()}, then {@link #run} (blocking) or {@link #start}
+ * (returns a {@link RunHandle}). Every run writes its folder ({@code result.json}, {@code intervals.jsonl},
+ * {@code latency.hlog}) under the results root, then hands its data to the configured sinks. Thread-safe:
+ * several runs may go at once (each has its own Vert.x instance).
+ *
+ * <pre>{@code
+ * LoadTest test = LoadTest.builder("smoke").target("http://127.0.0.1:8080")
+ *         .scenario(Scenario.of("users", 1, Step.Request.of("GET", "/api/users"), Duration.ZERO))
+ *         .phase("steady", Duration.ofSeconds(10), LoadShape.rate(200, 200))
+ *         .criterion("p95 < 200ms").build();
+ * RunResult result = Onrush.builder().build().run(test);
+ * }</pre>
+ */
+public final class Onrush {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final int eventLoops;
+    private final Path resultsRoot;
+    private final Path outputDir;
+    private final List<ResultSink> sinks;
+    private final PrintStream console;
+    private final boolean interactive;
+    private final Consumer<IntervalSnapshot> listener;
+    private final Consumer<String> warn;
+    private final long seed;
+
+    private Onrush(Builder b) {
+        this.eventLoops = b.eventLoops;
+        this.resultsRoot = b.resultsRoot;
+        this.outputDir = b.outputDir;
+        this.sinks = List.copyOf(b.sinks);
+        this.console = b.console;
+        this.interactive = b.interactive;
+        this.listener = b.listener;
+        this.warn = b.warn;
+        this.seed = b.seed;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs {@code test} to its end on the calling thread and returns its result. */
+    public RunResult run(LoadTest test) {
+        return prepare(test).execution().execute();
+    }
+
+    /** Starts {@code test} on a new thread and returns at once. */
+    public RunHandle start(LoadTest test) {
+        Prepared prepared = prepare(test);
+        RunExecution execution = prepared.execution();
+        CompletableFuture<RunResult> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(execution.execute());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "onrush-run-" + execution.testId());
+        t.start();
+        return new RunHandle(execution, prepared.dir(), result);
+    }
+
+    private record Prepared(RunExecution execution, Path dir) {
+    }
+
+    private Prepared prepare(LoadTest test) {
+        Objects.requireNonNull(test, "test");
+        Path dir = createRunDir(test.name());
+        String testId = dir.getFileName().toString();
+        List<ResultSink> all = new ArrayList<>();
+        all.add(new RunFilesSink(dir));
+        if (console != null) {
+            all.add(new ConsoleSink(console, interactive));
+        }
+        all.addAll(sinks);
+        return new Prepared(new RunExecution(test, testId, dir, eventLoops, seed, all, listener, warn), dir);
+    }
+
+    private Path createRunDir(String name) {
+        try {
+            if (outputDir != null) {
+                Files.createDirectories(outputDir);
+                return outputDir;
+            }
+            Files.createDirectories(resultsRoot);
+            String base = LocalDateTime.now().format(STAMP) + "-" + name.replaceAll("[^A-Za-z0-9._-]+", "-");
+            for (int n = 1; ; n++) {
+                Path dir = resultsRoot.resolve(n == 1 ? base : base + "-" + n);
+                try {
+                    return Files.createDirectory(dir);
+                } catch (FileAlreadyExistsException e) {
+                    // a run of the same name started in the same second: take the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the results folder: " + e.getMessage(), e);
+        }
+    }
+
+    /** Settings of an {@link Onrush}. Not thread-safe. */
+    public static final class Builder {
+        private int eventLoops = Runtime.getRuntime().availableProcessors();
+        private Path resultsRoot = Path.of("onrush-results");
+        private Path outputDir;
+        private final List<ResultSink> sinks = new ArrayList<>();
+        private PrintStream console;
+        private boolean interactive;
+        private Consumer<IntervalSnapshot> listener = s -> { };
+        private Consumer<String> warn = m -> System.err.println("onrush: warning: " + m);
+        private long seed = 42;
+
+        private Builder() {
+        }
+
+        /** Event loops (= shards) generating load; default: the number of processors. */
+        public Builder eventLoops(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("eventLoops must be >= 1, got " + n);
+            }
+            this.eventLoops = n;
+            return this;
+        }
+
+        /** Folder under which each run gets {@code <yyyyMMdd-HHmmss>-<name>/}; default {@code onrush-results}. */
+        public Builder resultsRoot(Path root) {
+            this.resultsRoot = Objects.requireNonNull(root, "root");
+            return this;
+        }
+
+        /** Exact folder for the run's files (instead of a new folder under the results root). */
+        public Builder outputDir(Path dir) {
+            this.outputDir = dir;
+            return this;
+        }
+
+        /** Adds a result sink (after the built-in files and console). */
+        public Builder sink(ResultSink sink) {
+            sinks.add(Objects.requireNonNull(sink, "sink"));
+            return this;
+        }
+
+        /**
+         * Prints live progress and the summary to {@code out}; {@code interactive} rewrites the progress line
+         * in place (for a terminal). Default: no console output.
+         */
+        public Builder console(PrintStream out, boolean interactive) {
+            this.console = out;
+            this.interactive = interactive;
+            return this;
+        }
+
+        /** Called on the collector thread after each interval; must be quick. */
+        public Builder onInterval(Consumer<IntervalSnapshot> l) {
+            this.listener = Objects.requireNonNull(l, "listener");
+            return this;
+        }
+
+        /** Where warnings go (sink failures); default standard error. */
+        public Builder warnings(Consumer<String> w) {
+            this.warn = Objects.requireNonNull(w, "warnings");
+            return this;
+        }
+
+        /** Seed of the random scenario picks; default 42. */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Onrush build() {
+            return new Onrush(this);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.onrush.core.internal.criteria;
+
+import dev.onrush.core.internal.metrics.Accumulator;
+import dev.onrush.core.internal.metrics.RunAggregator;
+import dev.onrush.core.model.Criterion;
+import dev.onrush.core.model.GeneratorLimits;
+import dev.onrush.core.model.Phase;
+import dev.onrush.spi.CriterionResult;
+import dev.onrush.spi.Verdict;
+import org.HdrHistogram.AbstractHistogram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Judges criteria and decides the verdict. */
+public final class Judge {
+
+    private Judge() {
+    }
+
+    /** A verdict and the sentence that explains it. */
+    public record Decision(Verdict verdict, String reason) {
+    }
+
+    /**
+     * Judges every criterion.
+     *
+     * @param runSeconds the seconds the load was generated (the throughput denominator of run-wide criteria)
+     */
+    public static List<CriterionResult> judge(List<Criterion> criteria, RunAggregator data, List<Phase> phases,
+                                              double runSeconds) {
+        List<CriterionResult> results = new ArrayList<>();
+        for (Criterion c : criteria) {
+            Accumulator scope;
+            double seconds;
+            int phase = c.phase() == null ? -1 : indexOf(phases, c.phase());
+            int request = c.request() == null ? -1 : data.requestNames().indexOf(c.request());
+            if (phase >= 0) {
+                seconds = data.phaseSeconds(phase);
+                scope = request >= 0 ? data.phaseRequest(phase, request) : data.phase(phase);
+            } else {
+                seconds = runSeconds;
+                scope = request >= 0 ? data.request(request) : data.total();
+            }
+            double actual = scope == null ? Double.NaN : value(c.metric(), scope, seconds);
+            boolean passed = !Double.isNaN(actual) && c.operator().holds(actual, c.threshold());
+            results.add(new CriterionResult(c.expression(), c.metric().key(), c.scope(), c.operator().symbol(),
+                    c.threshold(), c.metric().unit(), actual, passed));
+        }
+        return results;
+    }
+
+    /** The value of {@code metric} over {@code scope}, NaN when it cannot be measured (no requests). */
+    public static double value(Criterion.Metric metric, Accumulator scope, double seconds) {
+        AbstractHistogram h = scope.latency();
+        if (metric.isLatency() && h.getTotalCount() == 0) {
+            return Double.NaN;
+        }
+        return switch (metric) {
+            case P50 -> ms(h.getValueAtPercentile(50));
+            case P90 -> ms(h.getValueAtPercentile(90));
+            case P95 -> ms(h.getValueAtPercentile(95));
+            case P99 -> ms(h.getValueAtPercentile(99));
+            case P999 -> ms(h.getValueAtPercentile(99.9));
+            case MAX -> ms(h.getMaxValue());
+            case MEAN -> ms(h.getMean());
+            case ERROR_RATE -> scope.requests() == 0 ? Double.NaN : scope.errorRatePercent();
+            case THROUGHPUT -> seconds <= 0 ? 0 : Math.round(scope.requests() / seconds * 1000) / 1000.0;
+        };
+    }
+
+    /**
+     * The verdict: ABORTED when the run was stopped early; INCONCLUSIVE when the generator broke its limits
+     * (lag p99, dropped arrivals), since then the numbers describe the generator; FAILED when a criterion broke;
+     * PASSED otherwise.
+     */
+    public static Decision decide(List<CriterionResult> criteria, RunAggregator data, GeneratorLimits limits,
+                                  String abortReason) {
+        if (abortReason != null) {
+            return new Decision(Verdict.ABORTED, "aborted: " + abortReason);
+        }
+        double lagP99Ms = data.lag().getTotalCount() == 0 ? 0 : ms(data.lag().getValueAtPercentile(99));
+        double limitMs = limits.maxLagP99().toNanos() / 1e6;
+        if (lagP99Ms > limitMs) {
+            return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                    "the generator was the bottleneck: its lag p99 was %.1f ms (limit %.1f ms)", lagP99Ms, limitMs));
+        }
+        if (data.arrivals() > 0) {
+            double droppedPercent = 100.0 * data.droppedArrivals() / data.arrivals();
+            if (droppedPercent > limits.maxDroppedPercent()) {
+                return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                        "the generator could not place %.2f%% of arrivals (limit %.2f%%): %d dropped; "
+                                + "raise target.max_connections or target.max_queue",
+                        droppedPercent, limits.maxDroppedPercent(), data.droppedArrivals()));
+            }
+        }
+        List<String> broken = criteria.stream().filter(c -> !c.passed())
+                .map(c -> c.expression() + (c.scope().equals("all") ? "" : " [" + c.scope() + "]") + " (actual "
+                        + (Double.isNaN(c.actual()) ? "no data" : fmt(c.actual()) + " " + c.unit()) + ")")
+                .toList();
+        if (!broken.isEmpty()) {
+            return new Decision(Verdict.FAILED, "criteria broken: " + String.join("; ", broken));
+        }
+        return new Decision(Verdict.PASSED, criteria.isEmpty() ? "no criteria; the generator kept up"
+                : "all " + criteria.size() + " criteria held; the generator kept up");
+    }
+
+    private static int indexOf(List<Phase> phases, String name) {
+        for (int i = 0; i < phases.size(); i++) {
+            if (phases.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double ms(double ns) {
+        return Math.round(ns / 1e3) / 1e3;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "");
+    }
+}

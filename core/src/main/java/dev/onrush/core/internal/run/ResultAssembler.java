@@ -1,0 +1,65 @@
+package dev.onrush.core.internal.run;
+
+import dev.onrush.core.internal.criteria.Judge;
+import dev.onrush.core.internal.engine.Engine;
+import dev.onrush.core.internal.metrics.Accumulator;
+import dev.onrush.core.internal.metrics.Histograms;
+import dev.onrush.core.internal.metrics.RunAggregator;
+import dev.onrush.core.internal.schedule.Timeline;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.spi.CriterionResult;
+import dev.onrush.spi.GeneratorStats;
+import dev.onrush.spi.PhaseResult;
+import dev.onrush.spi.RequestStats;
+import dev.onrush.spi.RunResult;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns an engine outcome into the {@link RunResult}. */
+final class ResultAssembler {
+
+    private ResultAssembler() {
+    }
+
+    static RunResult assemble(LoadTest test, String testId, Instant startedAt, Engine.Outcome outcome,
+                              RunResult.EngineInfo engine) {
+        RunAggregator data = outcome.aggregator();
+        double seconds = Math.max(outcome.generationNs() / 1e9, 1e-9);
+        Accumulator all = data.total();
+        Map<String, RequestStats> requests = new LinkedHashMap<>();
+        for (int i = 0; i < data.requestNames().size(); i++) {
+            requests.put(data.requestNames().get(i), data.request(i).toStats(seconds));
+        }
+        Timeline timeline = new Timeline(test.phases());
+        List<PhaseResult> phases = new ArrayList<>();
+        for (int p = 0; p < timeline.size(); p++) {
+            if (!data.phaseSeen(p)) {
+                continue;
+            }
+            Accumulator a = data.phase(p);
+            double ps = data.phaseSeconds(p);
+            RequestStats s = a.toStats(ps);
+            phases.add(new PhaseResult(test.phases().get(p).name(), timeline.shape(p).describe(),
+                    startedAt.plusNanos(timeline.startNs(p)), round(ps), s.requests(), s.errors(),
+                    s.errorRatePercent(), s.throughputRps(), s.latencyMs(), s.serviceTimeMs()));
+        }
+        List<CriterionResult> criteria = Judge.judge(test.criteria(), data, test.phases(), seconds);
+        Judge.Decision decision = Judge.decide(criteria, data, test.limits(), outcome.abortReason());
+        GeneratorStats generator = new GeneratorStats(Histograms.stats(data.lag()),
+                Histograms.stats(data.connectionWait()), data.droppedArrivals(), outcome.unfinishedRequests());
+        Instant endedAt = Instant.now();
+        return new RunResult(RunResult.SCHEMA_VERSION, testId, test.name(), test.type().key(),
+                test.target().url().toString(), decision.verdict(), decision.reason(), startedAt, endedAt,
+                round(seconds), engine, all.toTotals(seconds), Histograms.stats(all.latency()),
+                Histograms.stats(all.serviceTime()), generator, all.kindMap(), all.statusMap(), requests, phases,
+                criteria, data.snapshots());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.onrush.core.internal.run;
+
+import dev.onrush.core.internal.engine.Engine;
+import dev.onrush.core.internal.metrics.RunAggregator;
+import dev.onrush.core.internal.schedule.Timeline;
+import dev.onrush.core.internal.sink.SinkDispatcher;
+import dev.onrush.core.model.Criterion;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.Phase;
+import dev.onrush.spi.IntervalSnapshot;
+import dev.onrush.spi.RunInfo;
+import dev.onrush.spi.RunResult;
+import dev.onrush.spi.sink.ResultSink;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Executes one run on the calling thread: sinks start, the engine runs, the result is assembled and judged, the
+ * sinks complete. {@link #abort} may be called from any thread.
+ */
+public final class RunExecution {
+
+    private static final Duration SINK_COMPLETION_TIMEOUT = Duration.ofMinutes(2);
+
+    private final LoadTest test;
+    private final String testId;
+    private final Path outputDir;
+    private final Engine engine;
+    private final int eventLoops;
+    private final List<ResultSink> sinks;
+    private final Consumer<IntervalSnapshot> listener;
+    private final Consumer<String> warn;
+
+    /**
+     * @param outputDir the run folder (already created), or {@code null}
+     * @param sinks     the sinks, local files first
+     * @param listener  called on the collector thread after each interval, before the sinks get it
+     */
+    public RunExecution(LoadTest test, String testId, Path outputDir, int eventLoops, long seed,
+                        List<ResultSink> sinks, Consumer<IntervalSnapshot> listener, Consumer<String> warn) {
+        this.test = test;
+        this.testId = testId;
+        this.outputDir = outputDir;
+        this.eventLoops = eventLoops;
+        this.engine = new Engine(test, eventLoops, seed);
+        this.sinks = List.copyOf(sinks);
+        this.listener = listener;
+        this.warn = warn;
+    }
+
+    public String testId() {
+        return testId;
+    }
+
+    /** Stops the run early; its result so far is kept, with verdict ABORTED. */
+    public void abort(String reason) {
+        engine.abort(reason);
+    }
+
+    /** Runs to the end and returns the result (after every sink finished or timed out). */
+    public RunResult execute() {
+        SinkDispatcher dispatcher = new SinkDispatcher(sinks, warn);
+        Instant[] startedAt = new Instant[1];
+        Timeline timeline = new Timeline(test.phases());
+        Engine.Outcome outcome = engine.run(startNanos -> {
+            long untilStart = startNanos - System.nanoTime();
+            startedAt[0] = Instant.now().plusNanos(untilStart).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            dispatcher.start(runInfo(startedAt[0], timeline));
+            return new RunAggregator(testId, test.requestNames(), timeline, startedAt[0], phaseRequestScopes());
+        }, snapshot -> {
+            listener.accept(snapshot);
+            dispatcher.interval(snapshot);
+        });
+        RunResult result = ResultAssembler.assemble(test, testId, startedAt[0], outcome,
+                new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()));
+        dispatcher.complete(result, SINK_COMPLETION_TIMEOUT);
+        return result;
+    }
+
+    private RunInfo runInfo(Instant startedAt, Timeline timeline) {
+        List<RunInfo.PhaseInfo> phases = new ArrayList<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            Phase p = test.phases().get(i);
+            phases.add(new RunInfo.PhaseInfo(p.name(), Duration.ofNanos(timeline.startNs(i)), p.duration(),
+                    p.shape().describe()));
+        }
+        return new RunInfo(testId, test.name(), test.type().key(), test.target().url().toString(), startedAt,
+                test.totalDuration(), phases, test.requestNames(), outputDir, Map.copyOf(test.tags()));
+    }
+
+    private List<int[]> phaseRequestScopes() {
+        List<int[]> scopes = new ArrayList<>();
+        List<String> names = test.requestNames();
+        for (Criterion c : test.criteria()) {
+            if (c.phase() != null && c.request() != null) {
+                int p = test.phases().stream().map(Phase::name).toList().indexOf(c.phase());
+                scopes.add(new int[] {p, names.indexOf(c.request())});
+            }
+        }
+        return scopes;
+    }
+}

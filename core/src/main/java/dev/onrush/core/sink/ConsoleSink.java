@@ -1,0 +1,134 @@
+package dev.onrush.core.sink;
+
+import dev.onrush.spi.CriterionResult;
+import dev.onrush.spi.IntervalSnapshot;
+import dev.onrush.spi.LatencyStats;
+import dev.onrush.spi.RequestStats;
+import dev.onrush.spi.RunInfo;
+import dev.onrush.spi.RunResult;
+import dev.onrush.spi.sink.ResultSink;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Live progress and the final summary on a terminal or a log: one line per interval (rewritten in place when
+ * {@code interactive}, plain lines otherwise, as in CI), then a table per request name, the criteria and the
+ * verdict.
+ */
+public final class ConsoleSink implements ResultSink {
+
+    private final PrintStream out;
+    private final boolean interactive;
+    private RunInfo run;
+    private Path outputDir;
+
+    /**
+     * @param out         where to print
+     * @param interactive rewrite the progress line in place (a terminal) instead of printing one per second
+     */
+    public ConsoleSink(PrintStream out, boolean interactive) {
+        this.out = out;
+        this.interactive = interactive;
+    }
+
+    @Override
+    public CompletionStage<Void> onStart(RunInfo info) {
+        this.run = info;
+        this.outputDir = info.outputDir();
+        out.printf(Locale.ROOT, "Onrush %s (%s) -> %s, %s in %d phase(s)%n", info.name(), info.type(),
+                info.targetUrl(), fmtDuration(info.plannedDuration().toMillis() / 1000.0), info.phases().size());
+        info.phases().forEach(p -> out.printf(Locale.ROOT, "  %-14s %8s  %s%n", p.name(),
+                fmtDuration(p.duration().toMillis() / 1000.0), p.shape()));
+        out.flush();
+        return done();
+    }
+
+    @Override
+    public CompletionStage<Void> onInterval(IntervalSnapshot i) {
+        double elapsed = run == null ? 0
+                : (i.start().toEpochMilli() - run.startedAt().toEpochMilli()) / 1000.0 + i.durationS();
+        double total = run == null ? 0 : run.plannedDuration().toMillis() / 1000.0;
+        RequestStats t = i.totals();
+        String load = i.targetRatePerSec() > 0 ? String.format(Locale.ROOT, "rate %6.0f/s", i.targetRatePerSec())
+                : String.format(Locale.ROOT, "users %5d", i.activeUsers());
+        String line = String.format(Locale.ROOT,
+                "[%5.0fs/%.0fs] %-12s %s  rps %7.1f  p95 %8s  err %5.2f%%  lag p99 %s%s",
+                elapsed, total, i.phase(), load, t.throughputRps(), fmtMs(t.latencyMs().p95()), t.errorRatePercent(),
+                fmtMs(i.generator().lagMs().p99()),
+                i.generator().droppedArrivals() > 0 ? "  dropped " + i.generator().droppedArrivals() : "");
+        if (interactive) {
+            out.print("\r\033[K" + line);
+        } else {
+            out.println(line);
+        }
+        out.flush();
+        return done();
+    }
+
+    @Override
+    public CompletionStage<Void> onComplete(RunResult r) {
+        if (interactive) {
+            out.println();
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-28s %9s %7s %9s %9s %9s %9s %9s %9s%n", "request", "count", "err%", "rps",
+                "p50", "p95", "p99", "max", "svc p95");
+        for (Map.Entry<String, RequestStats> e : r.requests().entrySet()) {
+            row(e.getKey(), e.getValue().requests(), e.getValue().errorRatePercent(), e.getValue().throughputRps(),
+                    e.getValue().latencyMs(), e.getValue().serviceTimeMs());
+        }
+        row("ALL", r.totals().requests(), r.totals().errorRatePercent(), r.totals().throughputRps(), r.latencyMs(),
+                r.serviceTimeMs());
+        out.printf(Locale.ROOT, "latency = from the intended start (includes waiting); svc = service time from "
+                + "the send%n");
+        out.printf(Locale.ROOT, "generator: lag p99 %s, max %s; connection wait p99 %s; dropped arrivals %d; "
+                        + "unfinished %d; %s%n",
+                fmtMs(r.generator().lagMs().p99()), fmtMs(r.generator().lagMs().max()),
+                fmtMs(r.generator().connectionWaitMs().p99()), r.generator().droppedArrivals(),
+                r.generator().unfinishedRequests(), r.engine().transport());
+        if (!r.errorsByKind().isEmpty()) {
+            out.println("errors: " + r.errorsByKind());
+        }
+        for (CriterionResult c : r.criteria()) {
+            out.printf(Locale.ROOT, "  %s %-28s actual %s%n", c.passed() ? "PASS" : "FAIL",
+                    c.expression() + (c.scope().equals("all") ? "" : " [" + c.scope() + "]"),
+                    Double.isNaN(c.actual()) ? "no data" : String.format(Locale.ROOT, "%.3f %s", c.actual(), c.unit()));
+        }
+        out.printf(Locale.ROOT, "verdict: %s (%s)%n", r.verdict(), r.verdictReason());
+        if (outputDir != null) {
+            out.println("results: " + outputDir.toAbsolutePath().normalize());
+        }
+        out.flush();
+        return done();
+    }
+
+    private void row(String name, long count, double errPct, double rps, LatencyStats l, LatencyStats svc) {
+        out.printf(Locale.ROOT, "%-28s %9d %6.2f%% %9.1f %9s %9s %9s %9s %9s%n", truncate(name), count, errPct, rps,
+                fmtMs(l.p50()), fmtMs(l.p95()), fmtMs(l.p99()), fmtMs(l.max()), fmtMs(svc.p95()));
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 28 ? s : s.substring(0, 27) + "…";
+    }
+
+    static String fmtMs(double ms) {
+        if (ms >= 1000) {
+            return String.format(Locale.ROOT, "%.2fs", ms / 1000);
+        }
+        return String.format(Locale.ROOT, ms >= 10 ? "%.1fms" : "%.2fms", ms);
+    }
+
+    private static String fmtDuration(double seconds) {
+        return seconds >= 120 ? String.format(Locale.ROOT, "%.1fm", seconds / 60)
+                : String.format(Locale.ROOT, "%.0fs", seconds);
+    }
+
+    private static CompletionStage<Void> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+}
