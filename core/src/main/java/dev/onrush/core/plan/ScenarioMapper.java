@@ -152,6 +152,11 @@ final class ScenarioMapper {
             ok = false;
         }
         String target = m.requiredString("path");
+        if (target != null && (!target.startsWith("/") || target.chars().anyMatch(c -> c <= ' ' || c == 0x7f))) {
+            reader.problem(m.path("path"), m.get("path"),
+                    "\"" + target + "\" must start with / and contain no spaces or control characters");
+            ok = false;
+        }
         Map<String, String> headers = m.stringMap("headers");
         String body = m.string("body");
         String contentType = m.string("content_type");
@@ -176,9 +181,7 @@ final class ScenarioMapper {
             Step.Request r = Step.Request.of(method, target);
             return new Step.Request(name == null ? r.name() : name, r.method(), target, headers, body, contentType);
         } catch (IllegalArgumentException e) {
-            String field = e.getMessage().startsWith("path") ? "path" : null;
-            reader.problem(field == null ? path : m.path(field), field == null ? node : m.get(field),
-                    e.getMessage().replaceFirst("^path: ", ""));
+            reader.problem(path, node, e.getMessage());
             return null;
         }
     }
