@@ -93,6 +93,33 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
         return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
     }
 
+    /**
+     * This test with every phase stretched or shrunk by the same factor so that they add up to {@code total}
+     * (think times are kept). The result has explicit phases.
+     */
+    public LoadTest withTotalDuration(Duration total) {
+        if (total.isNegative() || total.isZero()) {
+            throw new IllegalArgumentException("total duration must be > 0, got " + total);
+        }
+        double factor = (double) total.toNanos() / totalDuration().toNanos();
+        List<Phase> scaled = new ArrayList<>();
+        long used = 0;
+        for (int i = 0; i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            long ns = i == phases.size() - 1 ? total.toNanos() - used
+                    : Math.max(1_000_000, Math.round(p.duration().toNanos() * factor));
+            used += ns;
+            scaled.add(Phase.of(p.name(), Duration.ofNanos(Math.max(1_000_000, ns)), p.shape()));
+        }
+        return new LoadTest(name, type, target, null, scenarios, scaled, criteria, sinks, probes, tags, limits);
+    }
+
+    /** This test aimed at another base URL. */
+    public LoadTest withTargetUrl(java.net.URI url) {
+        return new LoadTest(name, type, target.withUrl(url), load, scenarios, phases, criteria, sinks, probes, tags,
+                limits);
+    }
+
     /** Every distinct request name, in scenario order. */
     public List<String> requestNames() {
         return requestNames(scenarios);

@@ -1,0 +1,156 @@
+package dev.onrush.core;
+
+import dev.onrush.core.model.LoadShape;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.Scenario;
+import dev.onrush.core.model.Step;
+import dev.onrush.core.model.Target;
+import dev.onrush.spi.RunResult;
+import dev.onrush.spi.Verdict;
+import dev.onrush.testkit.DemoTarget;
+import dev.onrush.testkit.LatencyModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whole runs against a real DemoTarget on 127.0.0.1. */
+class EngineRunTest {
+
+    @TempDir
+    Path results;
+
+    private DemoTarget target;
+
+    @AfterEach
+    void stopTarget() {
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private String startTarget(DemoTarget.Options options) {
+        target = new DemoTarget(options);
+        target.start();
+        return target.baseUrl();
+    }
+
+    private RunResult run(LoadTest test) {
+        return Onrush.builder().eventLoops(2).resultsRoot(results).build().run(test);
+    }
+
+    private static Scenario get(String path) {
+        return Scenario.of("get", 1, Step.Request.of("GET", path), Duration.ZERO);
+    }
+
+    @Test
+    void openModelCompletesTheScheduledNumberOfRequests() throws Exception {
+        String url = startTarget(DemoTarget.Options.builder().build());
+        LoadTest test = LoadTest.builder("open-1000").target(url).scenario(get("/api/users"))
+                .phase("steady", Duration.ofSeconds(5), LoadShape.rate(1000, 1000))
+                .criterion("error_rate < 1%").build();
+
+        RunResult r = run(test);
+
+        assertThat(r.totals().requests()).isBetween(4950L, 5050L);
+        assertThat(r.totals().errors()).isZero();
+        assertThat(r.statusCodes()).containsEntry("200", r.totals().requests());
+        assertThat(r.generator().droppedArrivals()).isZero();
+        assertThat(r.latencyMs().p50()).isGreaterThan(0);
+        assertThat(r.intervals()).hasSizeBetween(5, 6);
+        assertThat(r.verdict()).isIn(Verdict.PASSED, Verdict.INCONCLUSIVE);
+        Path dir = results.resolve(r.testId());
+        assertThat(dir.resolve("result.json")).exists();
+        assertThat(Files.readAllLines(dir.resolve("intervals.jsonl"))).hasSize(r.intervals().size());
+        assertThat(Files.readString(dir.resolve("latency.hlog"))).contains("#[StartTime:");
+    }
+
+    @Test
+    void closedModelThroughputIsUsersOverThinkTime() {
+        String url = startTarget(DemoTarget.Options.builder().build());
+        // 20 users, 200 ms think: about 100 requests per second while the target answers in well under 1 ms
+        LoadTest test = LoadTest.builder("closed").target(url)
+                .scenario(Scenario.of("think", 1, Step.Request.of("GET", "/api/users"), Duration.ofMillis(200)))
+                .phase("steady", Duration.ofSeconds(5), LoadShape.users(20, 20)).build();
+
+        RunResult r = run(test);
+
+        assertThat(r.totals().throughputRps()).isBetween(85.0, 105.0);
+        assertThat(r.intervals().get(2).activeUsers()).isEqualTo(20);
+    }
+
+    @Test
+    void stallsShowInLatencyFromTheIntendedStart() {
+        String url = startTarget(DemoTarget.Options.builder()
+                .stalls(Duration.ofMillis(500), Duration.ofSeconds(2)).build());
+        LoadTest test = LoadTest.builder("stalls").target(Target.of(url).withMaxConnections(4))
+                .scenario(get("/api/users"))
+                .phase("steady", Duration.ofSeconds(6), LoadShape.rate(200, 200)).build();
+
+        RunResult r = run(test);
+
+        assertThat(r.latencyMs().p99()).isGreaterThanOrEqualTo(300);
+        // requests queued behind the stall waited for a connection: service time cannot hide that
+        assertThat(r.latencyMs().p99()).isGreaterThanOrEqualTo(r.serviceTimeMs().p99());
+        assertThat(r.generator().connectionWaitMs().max()).isGreaterThan(100);
+    }
+
+    @Test
+    void refusedConnectionsAreClassified() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        LoadTest test = LoadTest.builder("refused").target("http://127.0.0.1:" + port).scenario(get("/"))
+                .phase("steady", Duration.ofSeconds(1), LoadShape.rate(50, 50)).criterion("error_rate < 1%").build();
+
+        RunResult r = run(test);
+
+        assertThat(r.errorsByKind()).containsKey("connect_refused");
+        assertThat(r.totals().errors()).isEqualTo(r.totals().requests()).isPositive();
+        assertThat(r.verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void slowResponsesTimeOut() {
+        String url = startTarget(DemoTarget.Options.builder().latency(new LatencyModel.Fixed(Duration.ofSeconds(2)))
+                .build());
+        LoadTest test = LoadTest.builder("timeouts")
+                .target(Target.of(url).withTimeout(Duration.ofMillis(300)))
+                .scenario(get("/api/users"))
+                .phase("steady", Duration.ofSeconds(2), LoadShape.rate(20, 20)).build();
+
+        RunResult r = run(test);
+
+        assertThat(r.errorsByKind()).containsKey("response_timeout");
+        assertThat(r.errorsByKind().get("response_timeout")).isGreaterThanOrEqualTo(30);
+        assertThat(r.serviceTimeMs().max()).isBetween(300.0, 1000.0);
+    }
+
+    @Test
+    void abortKeepsTheResultSoFar() throws Exception {
+        String url = startTarget(DemoTarget.Options.builder().build());
+        LoadTest test = LoadTest.builder("aborted").target(url).scenario(get("/api/users"))
+                .phase("long", Duration.ofSeconds(60), LoadShape.rate(100, 100)).build();
+
+        RunHandle handle = Onrush.builder().eventLoops(2).resultsRoot(results).build().start(test);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (target.requestsReceived() < 100 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        handle.abort("test says stop");
+        RunResult r = handle.await();
+
+        assertThat(r.verdict()).isEqualTo(Verdict.ABORTED);
+        assertThat(r.verdictReason()).contains("test says stop");
+        assertThat(r.durationS()).isLessThan(30);
+        assertThat(r.totals().requests()).isGreaterThanOrEqualTo(100);
+        assertThat(handle.outputDir().resolve("result.json")).exists();
+    }
+}

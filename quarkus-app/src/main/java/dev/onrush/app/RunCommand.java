@@ -1,0 +1,68 @@
+package dev.onrush.app;
+
+import dev.onrush.core.model.HumanDuration;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.plan.PlanException;
+import dev.onrush.core.plan.PlanParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code onrush run PLAN}: runs a YAML or JSON plan. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a load-test plan (YAML or JSON).")
+public class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file.")
+    Path plan;
+
+    @Option(names = "--target", paramLabel = "URL", description = "Replace target.url.")
+    String target;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a plan key, e.g. load.max_users=10 or phases[0].duration=5s (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run folder (default: onrush-results/<yyyyMMdd-HHmmss>-<name>/).")
+    Path out;
+
+    @Option(names = "--duration", paramLabel = "D",
+            description = "Scale the phases to this total, e.g. 30s or 5m (think times are kept).")
+    String duration;
+
+    @Option(names = "--event-loops", paramLabel = "N", description = "Event loops generating load "
+            + "(default: one per processor).")
+    int eventLoops;
+
+    @Override
+    public Integer call() {
+        List<String> overrides = new ArrayList<>(sets);
+        if (target != null) {
+            overrides.add("target.url=" + target);
+        }
+        LoadTest test;
+        try {
+            test = new PlanParser().parse(plan, overrides);
+            if (duration != null) {
+                test = test.withTotalDuration(HumanDuration.parse(duration));
+            }
+        } catch (PlanException e) {
+            System.err.println(e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IllegalArgumentException e) {
+            System.err.println("onrush run: --duration " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return PlanRunner.run(test, System.out, out, eventLoops);
+    }
+
+    static URI uri(String s) {
+        return URI.create(s);
+    }
+}
