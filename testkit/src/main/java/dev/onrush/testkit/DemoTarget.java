@@ -48,9 +48,8 @@ public final class DemoTarget implements AutoCloseable {
     private final Vertx sharedVertx;
     private final Options initialOptions;
     private final TargetState state;
-    private final List<String> deploymentIds = new ArrayList<>();
-    private final AtomicInteger nextInstance = new AtomicInteger();
     private Vertx vertx;
+    private String deploymentId;
     private volatile int port = -1;
     private boolean started;
     private boolean closed;
@@ -91,9 +90,7 @@ public final class DemoTarget implements AutoCloseable {
                 .setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
         state.startClock(System.nanoTime());
-        // The first server binds (maybe an ephemeral port); the others then share that exact port.
-        return deploy(initialOptions.port(), 1)
-                .compose(bound -> deploy(bound, initialOptions.eventLoops() - 1))
+        return deploy()
                 .onSuccess(bound -> port = bound)
                 .toCompletionStage();
     }
@@ -109,21 +106,23 @@ public final class DemoTarget implements AutoCloseable {
         return await(startAsync().toCompletableFuture(), "start");
     }
 
-    private Future<Integer> deploy(int listenPort, int instances) {
-        if (instances == 0) {
-            return Future.succeededFuture(listenPort);
-        }
+    /**
+     * Deploys one server per event loop in one deployment: Vert.x then shares one listening socket among
+     * them, even an ephemeral port, and hands out connections round-robin.
+     */
+    private Future<Integer> deploy() {
         List<TargetVerticle> created = new CopyOnWriteArrayList<>();
-        DeploymentOptions deployment = new DeploymentOptions().setInstances(instances);
+        AtomicInteger nextInstance = new AtomicInteger();
+        DeploymentOptions deployment = new DeploymentOptions().setInstances(initialOptions.eventLoops());
         return vertx.deployVerticle(() -> {
             // Instance 0 draws from exactly the configured seed, so a one-loop target is reproducible.
-            TargetVerticle verticle = new TargetVerticle(state, initialOptions.host(), listenPort,
+            TargetVerticle verticle = new TargetVerticle(state, initialOptions.host(), initialOptions.port(),
                     initialOptions.seed() + nextInstance.getAndIncrement());
             created.add(verticle);
             return verticle;
         }, deployment).map(id -> {
             synchronized (this) {
-                deploymentIds.add(id);
+                deploymentId = id;
             }
             return created.get(0).actualPort();
         });
@@ -149,10 +148,10 @@ public final class DemoTarget implements AutoCloseable {
             }
             if (sharedVertx == null) {
                 stopped = vertx.close();
+            } else if (deploymentId != null) {
+                stopped = vertx.undeploy(deploymentId);
             } else {
-                List<Future<Void>> undeployed = new ArrayList<>();
-                deploymentIds.forEach(id -> undeployed.add(vertx.undeploy(id)));
-                stopped = Future.all(undeployed).mapEmpty();
+                return;
             }
         }
         await(stopped.toCompletionStage().toCompletableFuture(), "close");

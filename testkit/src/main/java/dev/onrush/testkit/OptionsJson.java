@@ -79,10 +79,17 @@ final class OptionsJson {
                 applyField(builder, stalls, field, value, problems);
             }
         }
+        Options updated = null;
+        try {
+            // Range checks live in Options; run them even when parsing failed, to report everything at once.
+            updated = builder.stalls(stalls[0], stalls[1]).build();
+        } catch (IllegalArgumentException e) {
+            problems.add(snakeCase(e.getMessage()));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return builder.stalls(stalls[0], stalls[1]).build();
+        return updated;
     }
 
     /** Sets one changeable field on the builder, or the stall pair in {@code stalls}, or adds a problem. */
@@ -168,6 +175,15 @@ final class OptionsJson {
             throw new IllegalArgumentException(field + ": " + value + " is not an integer");
         }
         return number.intValue();
+    }
+
+    /** Renames the Java field names in an {@link Options} validation message to their JSON names. */
+    private static String snakeCase(String message) {
+        return message.replace("invalid DemoTarget options: ", "")
+                .replace("errorRate", "error_rate")
+                .replace("baseLatency", "base_latency")
+                .replace("stallDuration", "stall_duration")
+                .replace("stallPeriod", "stall_period");
     }
 
     private static String quoted(Object value) {
