@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Endpoints: {@code GET /api/health} (200, never delayed, failed or queued), {@code GET /api/users},
  * {@code POST /api/orders} (201 with an incrementing id, 400 unless the body is a JSON object),
- * {@code GET /api/bytes?size=N} (N bytes, at most {@value TargetVerticle#MAX_BYTES}); anything else 404.
+ * {@code GET /api/bytes?size=N} (N bytes, at most 16 MiB); anything else 404.
  * Latency, errors, capacity and stalls apply to the {@code /api} endpoints except health. Admin endpoints,
  * not counted: {@code GET /admin/stats}, {@code GET /admin/config} and {@code POST /admin/config} (a JSON
  * object with any of {@code base_latency}, {@code latency}, {@code error_rate}, {@code capacity},
