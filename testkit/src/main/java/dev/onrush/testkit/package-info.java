@@ -1,0 +1,13 @@
+/**
+ * Test support for Onrush: {@link dev.onrush.testkit.DemoTarget}, an embeddable HTTP server with
+ * configurable latency, errors, capacity and stalls that load tests and demos aim at.
+ *
+ * <p>Rules of this package: it depends on {@code onrush-spi} and {@code vertx-core} only. The public types
+ * are {@code DemoTarget}, its {@code Options} record and the sealed {@link dev.onrush.testkit.LatencyModel}
+ * family; every other class is package-private. Request handling runs on Vert.x event loops and never
+ * blocks them: artificial latency is a Vert.x timer. State shared between event loops (counters, the
+ * capacity queue, the current options) is thread-safe; everything else is confined to one event loop.
+ * Durations are {@link java.time.Duration}s in public signatures; internal primitives carry their unit
+ * in their name ({@code Ns}).
+ */
+package dev.onrush.testkit;
