@@ -8,7 +8,6 @@ import sun.misc.Signal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,11 +34,9 @@ final class PlanRunner {
             b.eventLoops(eventLoops);
         }
         RunHandle handle = b.build().start(test);
-        List<Signal> installed = new ArrayList<>();
         for (String name : List.of("INT", "TERM")) {
             try {
                 Signal.handle(new Signal(name), s -> handle.abort("received SIG" + s.getName()));
-                installed.add(new Signal(name));
             } catch (IllegalArgumentException e) {
                 // the signal is not available on this platform; the default handling stays
             }

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +59,5 @@ public class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         return PlanRunner.run(test, System.out, out, eventLoops);
-    }
-
-    static URI uri(String s) {
-        return URI.create(s);
     }
 }

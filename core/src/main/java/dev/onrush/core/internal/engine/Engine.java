@@ -98,14 +98,15 @@ public final class Engine {
                 boolean aborted = sleepUntil(end);
                 long stopAt = aborted ? Math.max(previous, now()) : end;
                 if (aborted || end >= total) {
-                    onAll(shards, s -> {
+                    int usersAtStop = onAll(shards, s -> {
+                        int alive = s.activeUsers();
                         s.stopGenerating();
-                        return null;
-                    });
+                        return alive;
+                    }).stream().mapToInt(Integer::intValue).sum();
                     long unfinished = drain(shards);
                     List<RecorderSet> last = flip(shards, spares);
                     IntervalSnapshot snapshot = aggregator.addInterval(last, previous, Math.max(stopAt, previous + 1),
-                            0);
+                            usersAtStop);
                     onInterval.accept(snapshot);
                     onAll(shards, s -> {
                         s.close();
