@@ -1,0 +1,69 @@
+package dev.onrush.app;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands as a user calls them, in process. */
+@QuarkusMainTest
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void helpListsTheCommandsAndExitCodes(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.getOutput()).contains("run", "demo", "target", "Exit codes");
+    }
+
+    @Test
+    void invalidPlanListsEveryProblemAndExits2WithoutStackTrace(QuarkusMainLauncher launcher) throws Exception {
+        Path plan = tmp.resolve("bad.yaml");
+        Files.writeString(plan, """
+                name: bad
+                target: {url: "ftp://nowhere", timeout: -5s}
+                scenarios:
+                  - name: s
+                    weight: 1
+                    request: {method: FETCH, path: /x}
+                phases:
+                  - {name: p, duration: 5s, rate: 10, userz: 4}
+                criteria: ["p97 < 1s"]
+                """);
+        LaunchResult r = launcher.launch("run", plan.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput())
+                .contains("target.url", "scenarios[0].request.method", "FETCH", "phases[0].userz", "users",
+                        "criteria[0]", "line ")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void missingPlanFileExits2(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("run", tmp.resolve("nope.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("nope.yaml").doesNotContain("\tat ");
+    }
+
+    @Test
+    void demoRunsAgainstTheEmbeddedTargetAndWritesTheRunFolder(QuarkusMainLauncher launcher) throws Exception {
+        Path out = tmp.resolve("demo-run");
+        LaunchResult r = launcher.launch("demo", "--duration", "4s", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.getOutput() + r.getErrorOutput()).isIn(0, 4);
+        assertThat(r.getOutput()).contains("verdict:", "GET /api/users", "results:");
+        assertThat(out.resolve("result.json")).exists();
+        assertThat(Files.readString(out.resolve("result.json"))).contains("\"schema_version\" : 1",
+                "\"throughput_rps\"", "\"phases\"", "\"criteria\"");
+        assertThat(out.resolve("intervals.jsonl")).exists();
+        assertThat(out.resolve("latency.hlog")).exists();
+    }
+}
