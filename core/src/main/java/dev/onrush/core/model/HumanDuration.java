@@ -24,6 +24,9 @@ public final class HumanDuration {
      */
     public static Duration parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("-")) {
+            throw new IllegalArgumentException("\"" + text + "\" is negative: a duration must be > 0");
+        }
         if (t.startsWith("pt") || t.startsWith("p")) {
             try {
                 return Duration.parse(t.toUpperCase(Locale.ROOT));
