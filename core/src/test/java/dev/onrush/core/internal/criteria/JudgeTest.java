@@ -1,0 +1,120 @@
+package dev.onrush.core.internal.criteria;
+
+import dev.onrush.core.internal.metrics.RecorderSet;
+import dev.onrush.core.internal.metrics.RunAggregator;
+import dev.onrush.core.internal.schedule.Timeline;
+import dev.onrush.core.model.Criterion;
+import dev.onrush.core.model.GeneratorLimits;
+import dev.onrush.core.model.LoadShape;
+import dev.onrush.core.model.Phase;
+import dev.onrush.spi.CriterionResult;
+import dev.onrush.spi.ErrorKind;
+import dev.onrush.spi.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class JudgeTest {
+
+    private final List<Phase> phases = List.of(Phase.of("warm", Duration.ofSeconds(1), LoadShape.rate(100, 100)),
+            Phase.of("steady", Duration.ofSeconds(1), LoadShape.rate(100, 100)));
+
+    /** Warm: 100 requests of 100 ms on "a". Steady: 99 of 10 ms on "a", one refused on "b". */
+    private RunAggregator data(long lagNs, int arrivals, int drops) {
+        RunAggregator agg = new RunAggregator("t", List.of("a", "b"), new Timeline(phases), Instant.EPOCH,
+                List.of(new int[] {1, 0}));
+        RecorderSet warm = new RecorderSet(2);
+        for (int i = 0; i < 100; i++) {
+            warm.recordResponse(0, 200, 100_000_000, 90_000_000, 10, 10);
+        }
+        warm.recordLag(lagNs);
+        for (int i = 0; i < arrivals; i++) {
+            warm.recordArrival();
+        }
+        for (int i = 0; i < drops; i++) {
+            warm.recordDrop();
+        }
+        agg.addInterval(List.of(warm), 0, 1_000_000_000L, 0);
+        RecorderSet steady = new RecorderSet(2);
+        for (int i = 0; i < 99; i++) {
+            steady.recordResponse(0, 200, 10_000_000, 9_000_000, 10, 10);
+        }
+        steady.recordFailure(1, ErrorKind.CONNECT_REFUSED, 1_000_000, -1, 0, 0);
+        agg.addInterval(List.of(steady), 1_000_000_000L, 2_000_000_000L, 0);
+        return agg;
+    }
+
+    private List<CriterionResult> judge(RunAggregator agg, Criterion... criteria) {
+        return Judge.judge(List.of(criteria), agg, phases, 2.0);
+    }
+
+    @Test
+    void latencyPercentilesComeFromTheMergedHistogram() {
+        List<CriterionResult> r = judge(data(0, 0, 0), Criterion.parse("p50 < 50ms"), Criterion.parse("p95 < 50ms"),
+                Criterion.parse("max <= 101ms"));
+        // 200 values: 100 of 1 ms-ish (steady), 100 of 100 ms: p50 lands in the fast half, p95 in the slow one
+        assertThat(r.get(0).passed()).isTrue();
+        assertThat(r.get(1).passed()).isFalse();
+        assertThat(r.get(1).actual()).isCloseTo(100, within(0.1));
+        assertThat(r.get(2).passed()).isTrue();
+    }
+
+    @Test
+    void errorRateAndThroughputUseTheScope() {
+        RunAggregator agg = data(0, 0, 0);
+        List<CriterionResult> r = judge(agg, Criterion.parse("error_rate < 1%"),
+                Criterion.parse("throughput > 100/s"), Criterion.parse("error_rate < 0.1%").forRequest("a"),
+                Criterion.parse("p95 < 20ms").forPhase("steady"),
+                Criterion.parse("p99 < 20ms").forPhase("steady").forRequest("a"),
+                Criterion.parse("error_rate < 1%").forRequest("b"));
+        assertThat(r.get(0).actual()).isCloseTo(0.5, within(1e-9));
+        assertThat(r.get(0).passed()).isTrue();
+        assertThat(r.get(1).actual()).isEqualTo(100.0);
+        assertThat(r.get(1).passed()).isFalse();
+        assertThat(r.get(2).passed()).isTrue();
+        assertThat(r.get(3).passed()).isTrue();
+        assertThat(r.get(3).scope()).isEqualTo("phase:steady");
+        assertThat(r.get(4).passed()).isTrue();
+        assertThat(r.get(5).actual()).isEqualTo(100.0);
+        assertThat(r.get(5).passed()).isFalse();
+    }
+
+    @Test
+    void noDataFailsALatencyCriterion() {
+        RunAggregator empty = new RunAggregator("t", List.of("a"), new Timeline(phases), Instant.EPOCH, List.of());
+        List<CriterionResult> r = Judge.judge(List.of(Criterion.parse("p95 < 1s")), empty, phases, 1);
+        assertThat(r.get(0).actual()).isNaN();
+        assertThat(r.get(0).passed()).isFalse();
+    }
+
+    @Test
+    void verdictPrefersAbortThenGeneratorThenCriteria() {
+        RunAggregator ok = data(1_000_000, 0, 0);
+        List<CriterionResult> failing = judge(ok, Criterion.parse("p95 < 1ms"));
+        List<CriterionResult> passing = judge(ok, Criterion.parse("p95 < 1s"));
+
+        assertThat(Judge.decide(passing, ok, GeneratorLimits.DEFAULT, null).verdict()).isEqualTo(Verdict.PASSED);
+        Judge.Decision failed = Judge.decide(failing, ok, GeneratorLimits.DEFAULT, null);
+        assertThat(failed.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(failed.reason()).contains("p95 < 1ms", "actual 100");
+        assertThat(Judge.decide(failing, ok, GeneratorLimits.DEFAULT, "SIGINT").verdict())
+                .isEqualTo(Verdict.ABORTED);
+
+        RunAggregator lagging = data(200_000_000, 0, 0);
+        Judge.Decision lag = Judge.decide(failing, lagging, GeneratorLimits.DEFAULT, null);
+        assertThat(lag.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(lag.reason()).contains("lag p99");
+
+        RunAggregator dropping = data(0, 100, 2);
+        Judge.Decision drop = Judge.decide(passing, dropping, GeneratorLimits.DEFAULT, null);
+        assertThat(drop.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(drop.reason()).contains("2 dropped");
+        assertThat(Judge.decide(passing, data(0, 1000, 2), GeneratorLimits.DEFAULT, null).verdict())
+                .isEqualTo(Verdict.PASSED);
+    }
+}
