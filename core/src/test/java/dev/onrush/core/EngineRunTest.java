@@ -1,5 +1,6 @@
 package dev.onrush.core;
 
+import dev.onrush.core.model.GeneratorLimits;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Scenario;
@@ -107,7 +108,9 @@ class EngineRunTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        // a generous lag bound: this test is about classification, and a busy machine may delay a 1 s run's start
         LoadTest test = LoadTest.builder("refused").target("http://127.0.0.1:" + port).scenario(get("/"))
+                .limits(new GeneratorLimits(Duration.ofSeconds(10), 1.0))
                 .phase("steady", Duration.ofSeconds(1), LoadShape.rate(50, 50)).criterion("error_rate < 1%").build();
 
         RunResult r = run(test);

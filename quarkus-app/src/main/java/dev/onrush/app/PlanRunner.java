@@ -33,7 +33,13 @@ final class PlanRunner {
         if (eventLoops > 0) {
             b.eventLoops(eventLoops);
         }
-        RunHandle handle = b.build().start(test);
+        RunHandle handle;
+        try {
+            handle = b.build().start(test);
+        } catch (IllegalArgumentException e) {
+            System.err.println("onrush: cannot run this plan: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         for (String name : List.of("INT", "TERM")) {
             try {
                 Signal.handle(new Signal(name), s -> handle.abort("received SIG" + s.getName()));

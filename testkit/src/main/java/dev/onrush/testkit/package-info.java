@@ -2,7 +2,10 @@
  * Test support for Onrush: {@link dev.onrush.testkit.DemoTarget}, an embeddable HTTP server with
  * configurable latency, errors, capacity and stalls that load tests and demos aim at.
  *
- * <p>Rules of this package: it depends on {@code onrush-spi} and {@code vertx-core} only. The public types
+ * <p>Rules of this package: it depends on {@code onrush-spi} and {@code vertx-core} only (not on
+ * {@code onrush-core}, unlike DESIGN.md's first sketch: core's own integration tests run against the
+ * DemoTarget, so core depends on the testkit in test scope and the reverse would be a cycle; the contract kits
+ * for plugins only need the SPI). The public types
  * are {@code DemoTarget}, its {@code Options} record and the sealed {@link dev.onrush.testkit.LatencyModel}
  * family; every other class is package-private. Request handling runs on Vert.x event loops and never
  * blocks them: artificial latency is a Vert.x timer. State shared between event loops (counters, the

@@ -32,6 +32,8 @@ public final class Engine {
 
     /** Interval length: one second. */
     static final long INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    /** How far ahead of "now" the run's time 0 is set once the shards are built. */
+    static final long START_LEAD_NS = TimeUnit.MILLISECONDS.toNanos(20);
     /** Longest wait for in-flight requests once generation stopped. */
     static final Duration MAX_DRAIN = Duration.ofSeconds(5);
 
@@ -79,16 +81,21 @@ public final class Engine {
         List<Shard> shards = new ArrayList<>();
         List<RecorderSet> spares = new ArrayList<>();
         try {
-            startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
             for (int i = 0; i < eventLoops; i++) {
                 Context ctx = vertx.getOrCreateContext();
-                shards.add(new Shard(i, eventLoops, vertx, ctx, test, timeline, startNanos, seed));
+                shards.add(new Shard(i, eventLoops, vertx, ctx, test, timeline, seed));
                 spares.add(new RecorderSet(test.requestNames().size()));
             }
-            RunAggregator aggregator = aggregatorFactory.apply(startNanos);
             NetClientOptions options = clientOptions();
             onAll(shards, s -> {
-                s.start(options);
+                s.prepare(options);
+                return null;
+            });
+            // everything is built: time 0 is just ahead, so that no shard starts late
+            startNanos = System.nanoTime() + START_LEAD_NS;
+            RunAggregator aggregator = aggregatorFactory.apply(startNanos);
+            onAll(shards, s -> {
+                s.start(startNanos);
                 return null;
             });
             long total = timeline.totalNs();
@@ -98,12 +105,12 @@ public final class Engine {
                 boolean aborted = sleepUntil(end);
                 long stopAt = aborted ? Math.max(previous, now()) : end;
                 if (aborted || end >= total) {
-                    int usersAtStop = onAll(shards, s -> {
+                    List<int[]> stopped = onAll(shards, s -> {
                         int alive = s.activeUsers();
-                        s.stopGenerating();
-                        return alive;
-                    }).stream().mapToInt(Integer::intValue).sum();
-                    long unfinished = drain(shards);
+                        return new int[] {alive, s.stopGenerating()};
+                    });
+                    int usersAtStop = stopped.stream().mapToInt(a -> a[0]).sum();
+                    long unfinished = drain(shards) + stopped.stream().mapToInt(a -> a[1]).sum();
                     List<RecorderSet> last = flip(shards, spares);
                     IntervalSnapshot snapshot = aggregator.addInterval(last, previous, Math.max(stopAt, previous + 1),
                             usersAtStop);

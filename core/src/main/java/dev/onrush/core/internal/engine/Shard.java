@@ -37,7 +37,7 @@ final class Shard {
     private final EventLoop loop;
     private final Timeline timeline;
     private final Target target;
-    private final long startNanos;
+    private long startNanos;
     private final long timeoutNs;
     private final int maxConnections;
     private final int maxQueue;
@@ -63,8 +63,7 @@ final class Shard {
     private final Runnable fireArrivals = this::fireArrivals;
     private final Runnable controlUsers = this::controlUsers;
 
-    Shard(int index, int shards, Vertx vertx, Context context, LoadTest test, Timeline timeline, long startNanos,
-          long seed) {
+    Shard(int index, int shards, Vertx vertx, Context context, LoadTest test, Timeline timeline, long seed) {
         this.index = index;
         this.shards = shards;
         this.vertx = vertx;
@@ -72,7 +71,6 @@ final class Shard {
         this.loop = ((ContextInternal) context).nettyEventLoop();
         this.timeline = timeline;
         this.target = test.target();
-        this.startNanos = startNanos;
         this.timeoutNs = target.timeout().toNanos();
         this.maxConnections = Math.max(1, share(target.maxConnections()));
         this.maxQueue = share(target.maxQueue());
@@ -103,11 +101,16 @@ final class Shard {
         return System.nanoTime() - startNanos;
     }
 
-    /** Starts generating. Runs on the loop. */
-    void start(NetClientOptions options) {
+    /** Creates the client; nothing is sent yet. Runs on the loop. */
+    void prepare(NetClientOptions options) {
         client = vertx.createNetClient(options);
         address = SocketAddress.inetSocketAddress(target.port(), target.url().getHost());
         serverName = target.url().getHost();
+    }
+
+    /** Starts generating; time 0 of the run is {@code runStartNanos} ({@link System#nanoTime()}). Runs on the loop. */
+    void start(long runStartNanos) {
+        this.startNanos = runStartNanos;
         generating = true;
         if (arrivals != null) {
             scheduleAt(arrivals.nextFireTimeNs(), fireArrivals);
@@ -343,15 +346,21 @@ final class Shard {
 
     // ---- control from other threads (each call posts to the loop) ------------------------------------------
 
-    /** Stops generating: no new arrivals or iterations; in-flight requests go on. Runs on the loop. */
-    void stopGenerating() {
+    /**
+     * Stops generating: no new arrivals or iterations; in-flight requests go on. Runs on the loop.
+     *
+     * @return requests that were due but still waiting for a connection: they will never be sent, and are
+     *         reported as unfinished rather than silently forgotten
+     */
+    int stopGenerating() {
         generating = false;
         for (Session u : users) {
             u.stopping = true;
         }
         users.clear();
-        // sessions waiting for a connection will never be sent: they are not requests yet
+        int abandoned = waiting.size();
         waiting.clear();
+        return abandoned;
     }
 
     /** Requests written and not yet answered. Runs on the loop. */
