@@ -15,15 +15,18 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Many virtual users with a long think time against an in-process {@link DemoTarget}: users ramp from 0 to
- * {@code USERS} over {@code RAMP_SECONDS}, then hold for {@code STEADY_SECONDS}. Generator and target share
- * the JVM, its heap and the machine's cores. Prints the steady phase's requests/s and latency, the run's
- * generator lag p99, heap used (sampled maximum and after a GC at the end) and whether an
+ * Many virtual users with a long think time against an in-process {@link DemoTarget} ({@code GET /api/users},
+ * no added latency): users ramp from 0 to {@code USERS} over {@code RAMP_SECONDS}, then hold for
+ * {@code STEADY_SECONDS}. Generator and target share the JVM, its heap and the machine's cores. Prints each
+ * phase's requests/s and latency, the run's generator lag p99, heap used (sampled maximum; after a GC two
+ * seconds before the end, all users still live; after a GC at the end, users released) and whether an
  * {@link OutOfMemoryError} reached this thread (one on an event loop is only logged: the script greps for it).
  *
  * <p>Usage: {@code ScaleMain USERS THINK_SECONDS RAMP_SECONDS STEADY_SECONDS CONNECTIONS}.
  */
 public final class ScaleMain {
+
+    private static volatile long liveWithUsersBytes = -1;
 
     private ScaleMain() {
     }
@@ -46,12 +49,19 @@ public final class ScaleMain {
             target.start();
             LoadTest test = LoadTest.builder("bench-scale")
                     .target(Target.of(target.baseUrl()).withMaxConnections(connections))
-                    .scenario(Scenario.of("get", 1, Step.Request.of("GET", "/"), think))
+                    .scenario(Scenario.of("get", 1, Step.Request.of("GET", "/api/users"), think))
                     .phase("ramp", ramp, LoadShape.users(0, users))
                     .phase("steady", steady, LoadShape.users(users, users))
                     .build();
+            // one full GC in the steady phase's second-to-last interval: live heap while every user exists
+            long gcAtInterval = Long.parseLong(args[2]) + Long.parseLong(args[3]) - 2;
             try {
-                r = Onrush.builder().eventLoops(1).resultsRoot(Path.of("target/bench-results")).build().run(test);
+                r = Onrush.builder().eventLoops(1).resultsRoot(Path.of("target/bench-results"))
+                        .onInterval(s -> {
+                            if (s.index() == gcAtInterval) {
+                                liveWithUsersBytes = heap.usedAfterGc();
+                            }
+                        }).build().run(test);
             } catch (OutOfMemoryError e) {
                 oom = true;
             }
@@ -62,8 +72,9 @@ public final class ScaleMain {
     private static void report(int users, Duration think, RunResult r, HeapSampler heap, boolean oom) {
         long afterGc = heap.usedAfterGc();
         System.out.printf(Locale.ROOT, "scale users=%d think_s=%d oom_caught=%s heap_max_sampled_mb=%.0f"
-                        + " heap_after_gc_mb=%.0f heap_limit_mb=%.0f%n", users, think.toSeconds(), oom,
-                heap.maxUsedBytes() / 1048576.0, afterGc / 1048576.0, heap.maxHeapBytes() / 1048576.0);
+                        + " heap_live_with_users_mb=%.0f heap_after_gc_at_end_mb=%.0f heap_limit_mb=%.0f%n", users,
+                think.toSeconds(), oom, heap.maxUsedBytes() / 1048576.0, liveWithUsersBytes / 1048576.0,
+                afterGc / 1048576.0, heap.maxHeapBytes() / 1048576.0);
         if (r == null) {
             return;
         }
