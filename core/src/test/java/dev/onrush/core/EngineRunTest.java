@@ -156,4 +156,33 @@ class EngineRunTest {
         assertThat(r.totals().requests()).isGreaterThanOrEqualTo(100);
         assertThat(handle.outputDir().resolve("result.json")).exists();
     }
+
+    @Test
+    void http2TargetsAreLoadedOverH2c() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        java.util.Set<String> versions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            io.vertx.core.http.HttpServer server = vertx.createHttpServer()
+                    .requestHandler(req -> {
+                        versions.add(req.version().name());
+                        req.response().end("{\"ok\":true}");
+                    })
+                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+            Target h2 = new Target(java.net.URI.create("http://127.0.0.1:" + server.actualPort()),
+                    Duration.ofSeconds(5), Duration.ofSeconds(2), 4, 1000, dev.onrush.core.model.HttpVersion.HTTP_2,
+                    false);
+            LoadTest test = LoadTest.builder("h2").target(h2).scenario(get("/x"))
+                    .phase("steady", Duration.ofSeconds(2), LoadShape.rate(200, 200)).build();
+
+            RunResult r = run(test);
+
+            assertThat(r.engine().transport()).startsWith("h2-vertx-httpclient");
+            assertThat(r.totals().requests()).isBetween(396L, 404L);
+            assertThat(r.totals().errors()).isZero();
+            assertThat(r.totals().bytesReceived()).isEqualTo(11L * r.totals().requests());
+            assertThat(versions).containsExactly("HTTP_2");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+    }
 }

@@ -4,6 +4,8 @@ import dev.onrush.core.internal.engine.http1.RequestTemplate;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
 import dev.onrush.core.model.Target;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.RequestOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,14 +24,19 @@ final class CompiledScenario {
     /** For step {@code i}: the request name's index, or {@code -1} for a think step. */
     final int[] requestIndex;
     final RequestTemplate[] templates;
+    /** HTTP/2 path only: per step, the request options and body (null on the HTTP/1.1 path). */
+    final RequestOptions[] clientOptions;
+    final Buffer[] clientBodies;
 
-    CompiledScenario(Scenario scenario, Target target, List<String> requestNames) {
+    CompiledScenario(Scenario scenario, Target target, List<String> requestNames, boolean httpClient) {
         this.name = scenario.name();
         this.weight = scenario.weight();
         int n = scenario.steps().size();
         thinkNs = new long[n];
         requestIndex = new int[n];
         templates = new RequestTemplate[n];
+        clientOptions = httpClient ? new RequestOptions[n] : null;
+        clientBodies = httpClient ? new Buffer[n] : null;
         String host = hostHeader(target);
         for (int i = 0; i < n; i++) {
             Step step = scenario.steps().get(i);
@@ -42,6 +49,10 @@ final class CompiledScenario {
                 byte[] body = r.body() == null ? null : r.body().getBytes(StandardCharsets.UTF_8);
                 templates[i] = new RequestTemplate(r.method(), host, target.basePath() + r.path(), r.headers(),
                         body, r.contentType());
+                if (httpClient) {
+                    clientOptions[i] = HttpClientPath.options(r, target);
+                    clientBodies[i] = HttpClientPath.body(r);
+                }
             }
         }
     }

@@ -53,10 +53,6 @@ public final class Engine {
         if (eventLoops < 1) {
             throw new IllegalArgumentException("eventLoops must be >= 1, got " + eventLoops);
         }
-        if (test.target().httpVersion() == HttpVersion.HTTP_2) {
-            throw new IllegalArgumentException("target.http_version: HTTP/2 is not available in this version; "
-                    + "use \"1.1\"");
-        }
         this.test = test;
         this.eventLoops = eventLoops;
         this.seed = seed;
@@ -76,7 +72,8 @@ public final class Engine {
     public Outcome run(Function<Long, RunAggregator> aggregatorFactory, Consumer<IntervalSnapshot> onInterval) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true)
                 .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        String transport = "http1-lean/" + (vertx.isNativeTransportEnabled() ? "epoll" : "nio");
+        String transport = (test.target().httpVersion() == HttpVersion.HTTP_2 ? "h2-vertx-httpclient/"
+                : "http1-lean/") + (vertx.isNativeTransportEnabled() ? "epoll" : "nio");
         Timeline timeline = new Timeline(test.phases());
         List<Shard> shards = new ArrayList<>();
         List<RecorderSet> spares = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.onrush.core.internal.engine;
 import dev.onrush.core.internal.metrics.RecorderSet;
 import dev.onrush.core.internal.schedule.ArrivalSchedule;
 import dev.onrush.core.internal.schedule.Timeline;
+import dev.onrush.core.model.HttpVersion;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Target;
 import dev.onrush.spi.ErrorKind;
@@ -46,6 +47,8 @@ final class Shard {
     private final SplittableRandom random;
     private final ArrivalSchedule arrivals;
 
+    private final boolean useHttpClient;
+    private HttpClientPath httpClient;
     private NetClient client;
     private SocketAddress address;
     private String serverName;
@@ -75,8 +78,10 @@ final class Shard {
         this.maxConnections = Math.max(1, share(target.maxConnections()));
         this.maxQueue = share(target.maxQueue());
         List<String> requestNames = test.requestNames();
+        this.useHttpClient = target.httpVersion() == HttpVersion.HTTP_2;
         this.scenarios = test.scenarios().stream()
-                .map(s -> new CompiledScenario(s, target, requestNames)).toArray(CompiledScenario[]::new);
+                .map(s -> new CompiledScenario(s, target, requestNames, useHttpClient))
+                .toArray(CompiledScenario[]::new);
         this.cumulativeWeights = new int[scenarios.length];
         int sum = 0;
         for (int i = 0; i < scenarios.length; i++) {
@@ -103,6 +108,10 @@ final class Shard {
 
     /** Creates the client; nothing is sent yet. Runs on the loop. */
     void prepare(NetClientOptions options) {
+        if (useHttpClient) {
+            httpClient = new HttpClientPath(this, vertx, target, maxConnections, maxQueue);
+            return;
+        }
         client = vertx.createNetClient(options);
         address = SocketAddress.inetSocketAddress(target.port(), target.url().getHost());
         serverName = target.url().getHost();
@@ -130,7 +139,8 @@ final class Shard {
         long due = arrivals.nextFireTimeNs();
         while (due <= now) {
             recorder.recordArrival();
-            if (idle.isEmpty() && opening + connections.size() >= maxConnections && waiting.size() >= maxQueue) {
+            if (useHttpClient ? httpClient.pending() >= maxQueue
+                    : idle.isEmpty() && opening + connections.size() >= maxConnections && waiting.size() >= maxQueue) {
                 recorder.recordDrop();
             } else {
                 Session s = sessionPool.isEmpty() ? new Session(this) : sessionPool.pop();
@@ -235,6 +245,12 @@ final class Shard {
     // ---- connections ---------------------------------------------------------------------------------------
 
     private void acquire(Session s) {
+        if (useHttpClient) {
+            CompiledScenario sc = s.scenario;
+            inFlight++;
+            httpClient.send(s, sc.clientOptions[s.step], sc.clientBodies[s.step], sc.templates[s.step].byteCount());
+            return;
+        }
         Http1Connection c = idle.pollLast();
         if (c != null) {
             send(c, s);
@@ -319,6 +335,34 @@ final class Shard {
         runSteps(s);
     }
 
+    /** HTTP/2 path: the request got a stream and is being written. */
+    void onClientSent(Session s) {
+        long now = now();
+        recorder.recordConnectionWait(now - s.reachedNs);
+        s.sentNs = now;
+    }
+
+    /** HTTP/2 path: the response ended. */
+    void onClientResponse(Session s, int status, long sent, long received) {
+        inFlight--;
+        long now = now();
+        recorder.recordResponse(requestIndex(s), status, now - s.dueNs, now - s.sentNs, sent, received);
+        s.step++;
+        s.dueNs = now;
+        runSteps(s);
+    }
+
+    /** HTTP/2 path: the request failed; {@code sent} says whether it had a stream. */
+    void onClientFailure(Session s, ErrorKind kind, boolean sent, long bytesSent, long received) {
+        inFlight--;
+        long now = now();
+        recorder.recordFailure(requestIndex(s), kind, now - s.dueNs, sent ? now - s.sentNs : -1, bytesSent,
+                received);
+        s.step++;
+        s.dueNs = now;
+        runSteps(s);
+    }
+
     void onConnectionClosed(Http1Connection c) {
         connections.remove(c);
         idle.remove(c);
@@ -386,6 +430,9 @@ final class Shard {
         }
         if (client != null) {
             client.close();
+        }
+        if (httpClient != null) {
+            httpClient.close();
         }
     }
 
