@@ -125,7 +125,12 @@ public record Criterion(String expression, Metric metric, Operator operator, dou
                 if (unit.isEmpty()) {
                     throw new IllegalArgumentException("\"" + text + "\": a latency bound needs a unit (ms, s)");
                 }
-                yield HumanDuration.parse(m.group(3) + unit).toNanos() / 1e6;
+                try {
+                    yield HumanDuration.parse(m.group(3) + unit).toNanos() / 1e6;
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("\"" + text
+                            + "\": a latency bound is a duration (e.g. 500ms, 2s)");
+                }
             }
             case "percent" -> {
                 if (!unit.isEmpty() && !unit.equals("%")) {

@@ -25,14 +25,20 @@ public final class HumanDuration {
     public static Duration parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("-")) {
-            throw new IllegalArgumentException("\"" + text + "\" is negative: a duration must be > 0");
+            throw negative(text);
         }
-        if (t.startsWith("pt") || t.startsWith("p")) {
+        if (t.startsWith("p")) {
+            Duration iso;
             try {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
+                iso = Duration.parse(t.toUpperCase(Locale.ROOT));
             } catch (RuntimeException e) {
                 throw invalid(text);
             }
+            // ISO-8601 allows signs inside ("PT-5S", "P-1D"): the result, not the first character, decides.
+            if (iso.isNegative()) {
+                throw negative(text);
+            }
+            return iso;
         }
         Matcher m = PART.matcher(t);
         long nanos = 0;
@@ -89,6 +95,10 @@ public final class HumanDuration {
             case "d" -> 86400e9;
             default -> throw new IllegalStateException(unit);
         };
+    }
+
+    private static IllegalArgumentException negative(String text) {
+        return new IllegalArgumentException("\"" + text + "\" is negative: a duration must be > 0");
     }
 
     private static IllegalArgumentException invalid(String text) {

@@ -47,11 +47,19 @@ public record LoadSettings(int maxUsers, double ratePerSec, Duration duration, D
         return ratePerSec > 0;
     }
 
-    /** A shape going from {@code fromFraction} to {@code toFraction} of the peak. */
+    /**
+     * A shape going from {@code fromFraction} to {@code toFraction} of the peak. In the closed model a fraction
+     * above 0 is at least one user, so a small peak never rounds a load level down to nobody.
+     */
     public LoadShape shape(double fromFraction, double toFraction) {
         if (openModel()) {
             return LoadShape.rate(ratePerSec * fromFraction, ratePerSec * toFraction);
         }
-        return LoadShape.users((int) Math.round(maxUsers * fromFraction), (int) Math.round(maxUsers * toFraction));
+        return LoadShape.users(users(fromFraction), users(toFraction));
+    }
+
+    private int users(double fraction) {
+        int n = (int) Math.round(maxUsers * fraction);
+        return fraction > 0 ? Math.max(1, n) : n;
     }
 }

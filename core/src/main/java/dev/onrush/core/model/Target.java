@@ -69,10 +69,14 @@ public record Target(URI url, Duration timeout, Duration connectTimeout, int max
         return url.getPort() > 0 ? url.getPort() : tls() ? 443 : 80;
     }
 
-    /** The URL's path without a trailing slash ({@code ""} for none): the prefix of every request path. */
+    /** The URL's path without trailing slashes ({@code ""} for none): the prefix of every request path. */
     public String basePath() {
         String p = url.getRawPath() == null ? "" : url.getRawPath();
-        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        int end = p.length();
+        while (end > 0 && p.charAt(end - 1) == '/') {
+            end--;
+        }
+        return p.substring(0, end);
     }
 
     /** This target with another URL. */
