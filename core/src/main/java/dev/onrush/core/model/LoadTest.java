@@ -30,6 +30,9 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
                        List<Phase> phases, List<Criterion> criteria, List<PluginSpec> sinks,
                        List<PluginSpec> probes, Map<String, String> tags, GeneratorLimits limits) {
 
+    /** The shortest phase {@link #withTotalDuration} makes. */
+    private static final long MIN_PHASE_NS = 1_000_000;
+
     public LoadTest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -102,14 +105,23 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
             throw new IllegalArgumentException("total duration must be > 0, got " + total);
         }
         double factor = (double) total.toNanos() / totalDuration().toNanos();
+        long[] ns = new long[phases.size()];
+        long sum = 0;
+        int largest = 0;
+        for (int i = 0; i < ns.length; i++) {
+            ns[i] = Math.max(MIN_PHASE_NS, Math.round(phases.get(i).duration().toNanos() * factor));
+            sum += ns[i];
+            largest = ns[i] > ns[largest] ? i : largest;
+        }
+        // rounding and the 1 ms floor move the sum a little: the largest phase absorbs the difference
+        ns[largest] += total.toNanos() - sum;
+        if (ns[largest] < MIN_PHASE_NS) {
+            throw new IllegalArgumentException("total duration " + total + " is too short for " + phases.size()
+                    + " phases (each needs at least 1 ms)");
+        }
         List<Phase> scaled = new ArrayList<>();
-        long used = 0;
-        for (int i = 0; i < phases.size(); i++) {
-            Phase p = phases.get(i);
-            long ns = i == phases.size() - 1 ? total.toNanos() - used
-                    : Math.max(1_000_000, Math.round(p.duration().toNanos() * factor));
-            used += ns;
-            scaled.add(Phase.of(p.name(), Duration.ofNanos(Math.max(1_000_000, ns)), p.shape()));
+        for (int i = 0; i < ns.length; i++) {
+            scaled.add(Phase.of(phases.get(i).name(), Duration.ofNanos(ns[i]), phases.get(i).shape()));
         }
         return new LoadTest(name, type, target, null, scenarios, scaled, criteria, sinks, probes, tags, limits);
     }

@@ -194,6 +194,17 @@ class LoadTestTest {
     }
 
     @Test
+    void withTotalDurationRefusesATotalTooShortForItsPhases() {
+        LoadTest t = LoadTest.builder("t").target("http://h").scenario(BUY)
+                .phase("a", Duration.ofMinutes(10), LoadShape.rate(1, 1))
+                .phase("b", Duration.ofMinutes(10), LoadShape.rate(1, 1))
+                .phase("c", Duration.ofMillis(1), LoadShape.rate(1, 1)).build();
+        assertThatThrownBy(() -> t.withTotalDuration(Duration.ofNanos(1_500_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too short for 3 phases");
+        assertThat(t.withTotalDuration(Duration.ofSeconds(1)).totalDuration()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void withTotalDurationTurnsAPresetIntoExplicitScaledPhases() {
         LoadSettings load = LoadSettings.rate(50, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(1));
         LoadTest preset = LoadTest.builder("t").type(TestType.BASELINE).target("http://h").scenario(BUY)

@@ -56,6 +56,8 @@ public final class ResponseParser {
 
     private final int maxHeadBytes;
     private final ResponseHeadParser head;
+    /** Bytes of head or chunk framing copied out of a Buffer in one call. */
+    private final byte[] scratch = new byte[512];
 
     private int state = IDLE;
     private boolean headRequest;
@@ -140,15 +142,25 @@ public final class ResponseParser {
             } else if (state == BODY_UNTIL_CLOSE) {
                 bodyBytes += end - i;
                 i = end;
-            } else if (state == HEAD) {
-                int result = head.accept(data.getByte(i++));
-                if (result == ResponseHeadParser.COMPLETE) {
-                    headComplete();
-                } else if (result == ResponseHeadParser.ERROR) {
-                    fail(head.errorMessage());
-                }
             } else {
-                chunkFraming(data.getByte(i++));
+                // head and chunk framing go byte by byte: copy a run into the scratch array first, since a
+                // Buffer.getByte per byte costs an index and reference-count check each
+                int n = Math.min(end - i, scratch.length);
+                data.getBytes(i, i + n, scratch, 0);
+                int k = 0;
+                while (k < n && (state == HEAD || isChunkFraming())) {
+                    if (state == HEAD) {
+                        int result = head.accept(scratch[k++]);
+                        if (result == ResponseHeadParser.COMPLETE) {
+                            headComplete();
+                        } else if (result == ResponseHeadParser.ERROR) {
+                            fail(head.errorMessage());
+                        }
+                    } else {
+                        chunkFraming(scratch[k++]);
+                    }
+                }
+                i += k;
             }
         }
         bytesRead += i - from;
@@ -326,6 +338,11 @@ public final class ResponseParser {
         sizeEnded = false;
         lineBytes = 0;
         emptyTrailerLine = true;
+    }
+
+    private boolean isChunkFraming() {
+        return state == CHUNK_SIZE || state == CHUNK_SIZE_LF || state == CHUNK_EXTENSION || state == CHUNK_DATA_CR
+                || state == CHUNK_DATA_LF || state == TRAILERS;
     }
 
     private int fail(String message) {
