@@ -9,6 +9,7 @@ import dev.onrush.spi.IntervalSnapshot;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.NetClientOptions;
 
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class Engine {
 
     /** What {@link #run} reports besides the aggregator. */
     public record Outcome(RunAggregator aggregator, long generationNs, long unfinishedRequests, String abortReason,
-                          String transport) {
+                          String transport, long confinementViolations) {
     }
 
     /**
@@ -78,8 +79,17 @@ public final class Engine {
         List<Shard> shards = new ArrayList<>();
         List<RecorderSet> spares = new ArrayList<>();
         try {
+            // one context per event loop, explicitly: getOrCreateContext() from this thread would hand back the
+            // same ("sticky") context every time, putting every shard on one loop
+            List<io.netty.channel.EventLoop> loops = new ArrayList<>();
+            vertx.nettyEventLoopGroup().forEach(e -> loops.add((io.netty.channel.EventLoop) e));
+            if (loops.size() < eventLoops) {
+                throw new IllegalStateException("Vert.x made " + loops.size() + " event loops, " + eventLoops
+                        + " were asked for");
+            }
             for (int i = 0; i < eventLoops; i++) {
-                Context ctx = vertx.getOrCreateContext();
+                Context ctx = ((VertxInternal) vertx).createEventLoopContext(loops.get(i), null,
+                        Thread.currentThread().getContextClassLoader());
                 shards.add(new Shard(i, eventLoops, vertx, ctx, test, timeline, seed));
                 spares.add(new RecorderSet(test.requestNames().size()));
             }
@@ -116,7 +126,8 @@ public final class Engine {
                         s.close();
                         return null;
                     });
-                    return new Outcome(aggregator, stopAt, unfinished, abortReason, transport);
+                    long violations = shards.stream().mapToLong(Shard::confinementViolations).sum();
+                    return new Outcome(aggregator, stopAt, unfinished, abortReason, transport, violations);
                 }
                 List<RecorderSet> full = flip(shards, spares);
                 int users = onAll(shards, Shard::activeUsers).stream().mapToInt(Integer::intValue).sum();

@@ -18,11 +18,16 @@ final class Session {
     long reachedNs;
     /** When the current request was written. */
     long sentNs;
-    /** The step to run when a think time ends (a method reference kept so scheduling allocates no lambda). */
+    /**
+     * The step to run when a think time ends, entering the shard's context first (both kept in fields so that
+     * scheduling allocates no lambda).
+     */
     final Runnable afterThink;
+    private final Runnable afterThinkNow;
 
     Session(Shard shard) {
-        this.afterThink = () -> shard.afterThink(this);
+        this.afterThinkNow = () -> shard.afterThink(this);
+        this.afterThink = () -> shard.dispatch(afterThinkNow);
     }
 
     void begin(CompiledScenario s, long due, boolean closed) {

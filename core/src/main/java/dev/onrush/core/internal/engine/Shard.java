@@ -58,20 +58,29 @@ final class Shard {
     private final ArrayDeque<Session> waiting = new ArrayDeque<>();
     private final ArrayDeque<Session> sessionPool = new ArrayDeque<>();
     private final List<Session> users = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong confinementViolations =
+            new java.util.concurrent.atomic.AtomicLong();
     private int opening;
     private int inFlight;
     private boolean generating;
     private long lastUserControlNs;
     private long sweepTimer = -1;
-    private final Runnable fireArrivals = this::fireArrivals;
-    private final Runnable controlUsers = this::controlUsers;
+    private final ContextInternal contextInternal;
+    // Netty runs scheduled tasks without a Vert.x context on the thread; Vert.x would then bind anything the
+    // task creates (a new connection!) to a fresh context on another event loop. Each scheduled task therefore
+    // re-enters this shard's context first.
+    private final Runnable fireArrivalsNow = this::fireArrivals;
+    private final Runnable fireArrivals = () -> dispatch(fireArrivalsNow);
+    private final Runnable controlUsersNow = this::controlUsers;
+    private final Runnable controlUsers = () -> dispatch(controlUsersNow);
 
     Shard(int index, int shards, Vertx vertx, Context context, LoadTest test, Timeline timeline, long seed) {
         this.index = index;
         this.shards = shards;
         this.vertx = vertx;
         this.context = context;
-        this.loop = ((ContextInternal) context).nettyEventLoop();
+        this.contextInternal = (ContextInternal) context;
+        this.loop = contextInternal.nettyEventLoop();
         this.timeline = timeline;
         this.target = test.target();
         this.timeoutNs = target.timeout().toNanos();
@@ -230,6 +239,11 @@ final class Shard {
         }
     }
 
+    /** Runs {@code task} now, on this (the shard's) thread, inside the shard's Vert.x context. */
+    void dispatch(Runnable task) {
+        contextInternal.dispatch(task);
+    }
+
     void afterThink(Session s) {
         s.step++;
         runSteps(s);
@@ -316,6 +330,7 @@ final class Shard {
     }
 
     void onResponse(Http1Connection c, Session s, int status, long bytesRead, boolean keepAlive) {
+        checkConfinement();
         inFlight--;
         long now = now();
         recorder.recordResponse(requestIndex(s), status, now - s.dueNs, now - s.sentNs, c.requestBytes, bytesRead);
@@ -326,6 +341,7 @@ final class Shard {
     }
 
     void onFailure(Http1Connection c, Session s, ErrorKind kind) {
+        checkConfinement();
         inFlight--;
         long now = now();
         recorder.recordFailure(requestIndex(s), kind, now - s.dueNs, now - s.sentNs, c.requestBytes,
@@ -405,6 +421,22 @@ final class Shard {
         int abandoned = waiting.size();
         waiting.clear();
         return abandoned;
+    }
+
+    /**
+     * Counts a callback that arrived on another thread than this shard's loop: a broken confinement (a
+     * connection bound to another event loop) that would race on the shard's state. Must stay 0; the engine
+     * reports it.
+     */
+    private void checkConfinement() {
+        if (!loop.inEventLoop()) {
+            confinementViolations.incrementAndGet();
+        }
+    }
+
+    /** Callbacks that came on a foreign thread (see {@link #checkConfinement}). Any thread. */
+    long confinementViolations() {
+        return confinementViolations.get();
     }
 
     /** Requests written and not yet answered. Runs on the loop. */

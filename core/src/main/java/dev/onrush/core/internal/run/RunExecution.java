@@ -77,6 +77,10 @@ public final class RunExecution {
             listener.accept(snapshot);
             dispatcher.interval(snapshot);
         });
+        if (outcome.confinementViolations() > 0) {
+            warn.accept("engine defect: " + outcome.confinementViolations()
+                    + " connection callbacks ran off their shard's event loop; figures may be wrong");
+        }
         RunResult result = ResultAssembler.assemble(test, testId, startedAt[0], outcome,
                 new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()));
         dispatcher.complete(result, SINK_COMPLETION_TIMEOUT);
