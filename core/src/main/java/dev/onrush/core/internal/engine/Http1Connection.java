@@ -1,17 +1,26 @@
 package dev.onrush.core.internal.engine;
 
+import dev.onrush.core.internal.engine.http1.RequestTemplate;
 import dev.onrush.core.internal.engine.http1.ResponseParser;
-import io.vertx.core.buffer.Buffer;
+import dev.onrush.spi.ErrorKind;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.impl.NetSocketInternal;
 
 /**
  * One keep-alive HTTP/1.1 connection with at most one request in flight (no pipelining). Confined to its
- * shard's event loop. Handlers are installed once; the per-request path allocates nothing.
+ * shard's event loop. Handlers are installed once.
+ *
+ * <p>It talks to Netty's messages directly ({@link NetSocketInternal#messageHandler},
+ * {@link NetSocketInternal#writeMessage(Object, io.vertx.core.Handler)}): reads are parsed straight from the
+ * pooled buffer Netty read into and released here, skipping Vert.x's copy into a heap {@code Buffer} and its
+ * inbound queue; writes pass a duplicate of the pre-encoded request with no completion future.
  */
 final class Http1Connection {
 
     private final Shard shard;
-    final NetSocket socket;
+    private final NetSocketInternal socket;
     final ResponseParser parser = new ResponseParser();
     /** The session whose request is in flight, or {@code null} when idle. */
     Session current;
@@ -20,34 +29,44 @@ final class Http1Connection {
 
     Http1Connection(Shard shard, NetSocket socket) {
         this.shard = shard;
-        this.socket = socket;
-        socket.handler(this::onData);
-        socket.exceptionHandler(this::onException);
-        socket.closeHandler(this::onClose);
+        this.socket = (NetSocketInternal) socket;
+        this.socket.messageHandler(this::onMessage);
+        this.socket.exceptionHandler(this::onException);
+        this.socket.closeHandler(this::onClose);
     }
 
-    void send(Session session, Buffer request, int bytes, boolean head) {
+    void send(Session session, RequestTemplate request) {
         current = session;
-        requestBytes = bytes;
-        parser.start(head);
-        socket.write(request);
+        requestBytes = request.byteCount();
+        parser.start(request.isHead());
+        socket.writeMessage(request.newWriteMessage(), null);
     }
 
-    private void onData(Buffer data) {
+    private void onMessage(Object msg) {
+        try {
+            if (msg instanceof ByteBuf data) {
+                onData(data);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onData(ByteBuf data) {
         Session s = current;
         if (s == null) {
             // bytes while idle: the server broke the protocol (or sent a late response); drop the connection
             close();
             return;
         }
-        int status = parser.feed(data);
+        int status = parser.feed(data, 0);
         if (status == ResponseParser.COMPLETE) {
             current = null;
             shard.onResponse(this, s, parser.statusCode(), parser.bytesRead(),
                     parser.keepAlive() && parser.leftoverBytes() == 0);
         } else if (status == ResponseParser.ERROR) {
             current = null;
-            shard.onFailure(this, s, dev.onrush.spi.ErrorKind.PROTOCOL);
+            shard.onFailure(this, s, ErrorKind.PROTOCOL);
             close();
         }
     }
@@ -69,7 +88,7 @@ final class Http1Connection {
             if (parser.onClose()) {
                 shard.onResponse(this, s, parser.statusCode(), parser.bytesRead(), false);
             } else {
-                shard.onFailure(this, s, dev.onrush.spi.ErrorKind.RESET);
+                shard.onFailure(this, s, ErrorKind.RESET);
             }
         }
         shard.onConnectionClosed(this);

@@ -280,10 +280,8 @@ final class Shard {
         long now = now();
         recorder.recordConnectionWait(now - s.reachedNs);
         s.sentNs = now;
-        CompiledScenario sc = s.scenario;
-        var template = sc.templates[s.step];
         inFlight++;
-        c.send(s, template.buffer(), template.byteCount(), template.isHead());
+        c.send(s, s.scenario.templates[s.step]);
     }
 
     private void openConnection() {

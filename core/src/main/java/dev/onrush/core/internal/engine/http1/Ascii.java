@@ -7,14 +7,22 @@ final class Ascii {
     static final byte LF = '\n';
 
     private static final String TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";
+    /** Indexed by the unsigned byte: this runs for every byte of every header name, so no search. */
+    private static final boolean[] TCHAR = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            TCHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || (c > ' ' && TCHAR_SYMBOLS.indexOf(c) >= 0);
+        }
+    }
 
     private Ascii() {
     }
 
-    /** @return whether {@code c} may appear in a token (method, header name) */
+    /** @return whether {@code c} may appear in a token (method, header name); false for non-ASCII */
     static boolean isTchar(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || (c < 128 && c > ' ' && TCHAR_SYMBOLS.indexOf(c) >= 0);
+        return c >= 0 && c < 128 && TCHAR[c];
     }
 
     static byte toLower(byte b) {

@@ -1,5 +1,7 @@
 package dev.onrush.core.internal.engine.http1;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,7 @@ public final class RequestTemplate {
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final Buffer buffer;
+    private final ByteBuf bytes;
     private final int byteCount;
     private final boolean head;
 
@@ -74,6 +77,7 @@ public final class RequestTemplate {
         }
         byte[] bytes = out.toByteArray();
         this.buffer = Buffer.buffer(bytes);
+        this.bytes = Unpooled.wrappedBuffer(bytes);
         this.byteCount = bytes.length;
         this.head = "HEAD".equals(method);
     }
@@ -81,6 +85,14 @@ public final class RequestTemplate {
     /** @return the encoded request, the same instance on every call; never modify it */
     public Buffer buffer() {
         return buffer;
+    }
+
+    /**
+     * @return a new message of the encoded request for a raw Netty write: a duplicate with its own indices that
+     *         holds one reference to the template's bytes, released by the channel once written (no copy)
+     */
+    public ByteBuf newWriteMessage() {
+        return bytes.retainedDuplicate();
     }
 
     /** @return the size of the encoded request in bytes */

@@ -205,6 +205,10 @@ final class ResponseHeadParser {
         if (!Ascii.isTchar(b)) {
             return fail("invalid character in a header name");
         }
+        if (nameCandidates == 0) {
+            linePosition++;
+            return IN_PROGRESS;
+        }
         byte lower = Ascii.toLower(b);
         for (int n = 0; n < NAMES.length; n++) {
             if ((nameCandidates & (1 << n)) != 0

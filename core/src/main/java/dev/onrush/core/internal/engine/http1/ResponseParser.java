@@ -3,6 +3,7 @@ package dev.onrush.core.internal.engine.http1;
 import static dev.onrush.core.internal.engine.http1.Ascii.CR;
 import static dev.onrush.core.internal.engine.http1.Ascii.LF;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -122,7 +123,18 @@ public final class ResponseParser {
      *         ERROR until the next {@link #start(boolean)}
      */
     public int feed(Buffer data, int from) {
-        int end = data.length();
+        return feed(data.getByteBuf(), from);
+    }
+
+    /**
+     * Consumes the readable bytes of {@code data} (from its reader index + {@code from}), up to the end of the
+     * response, without moving its indices or releasing it: the engine's path for raw Netty reads.
+     *
+     * @return as {@link #feed(Buffer, int)}
+     */
+    public int feed(ByteBuf data, int from) {
+        int base = data.readerIndex();
+        int end = data.readableBytes();
         if (state == IDLE || state == DONE) {
             return fail((end - from) + " unexpected bytes while no response is expected");
         }
@@ -144,9 +156,9 @@ public final class ResponseParser {
                 i = end;
             } else {
                 // head and chunk framing go byte by byte: copy a run into the scratch array first, since a
-                // Buffer.getByte per byte costs an index and reference-count check each
+                // getByte per byte costs an index and reference-count check each
                 int n = Math.min(end - i, scratch.length);
-                data.getBytes(i, i + n, scratch, 0);
+                data.getBytes(base + i, scratch, 0, n);
                 int k = 0;
                 while (k < n && (state == HEAD || isChunkFraming())) {
                     if (state == HEAD) {
