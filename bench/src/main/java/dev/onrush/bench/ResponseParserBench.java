@@ -1,7 +1,8 @@
 package dev.onrush.bench;
 
 import dev.onrush.core.internal.engine.http1.ResponseParser;
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Cost of parsing one whole response delivered as one (heap) Vert.x {@link Buffer}, the common case on a
+ * Cost of parsing one whole response delivered as one Netty {@link ByteBuf} (the engine's read path), the common case on a
  * keep-alive connection: {@code start} then one {@code feed}. Run with {@code -prof gc}:
  * {@code gc.alloc.rate.norm} should be about 0 B/op, since the parser allocates nothing on success.
  */
@@ -44,13 +45,13 @@ public class ResponseParserBench {
             + "0\r\n\r\n";
 
     private final ResponseParser parser = new ResponseParser();
-    private Buffer contentLength;
-    private Buffer chunked;
+    private ByteBuf contentLength;
+    private ByteBuf chunked;
 
     @Setup
     public void setUp() {
-        contentLength = Buffer.buffer(CONTENT_LENGTH_RESPONSE.getBytes(StandardCharsets.US_ASCII));
-        chunked = Buffer.buffer(CHUNKED_RESPONSE.getBytes(StandardCharsets.US_ASCII));
+        contentLength = Unpooled.wrappedBuffer(CONTENT_LENGTH_RESPONSE.getBytes(StandardCharsets.US_ASCII));
+        chunked = Unpooled.wrappedBuffer(CHUNKED_RESPONSE.getBytes(StandardCharsets.US_ASCII));
         check(contentLength, 27);
         check(chunked, 27);
     }
@@ -58,19 +59,19 @@ public class ResponseParserBench {
     @Benchmark
     public int contentLength() {
         parser.start(false);
-        return parser.feed(contentLength);
+        return parser.feed(contentLength, 0);
     }
 
     @Benchmark
     public int chunked() {
         parser.start(false);
-        return parser.feed(chunked);
+        return parser.feed(chunked, 0);
     }
 
     /** Fails the run rather than measuring a parser that stops early on an error. */
-    private void check(Buffer response, long expectedBodyBytes) {
+    private void check(ByteBuf response, long expectedBodyBytes) {
         parser.start(false);
-        int result = parser.feed(response);
+        int result = parser.feed(response, 0);
         if (result != ResponseParser.COMPLETE || parser.bodyBytes() != expectedBodyBytes
                 || parser.leftoverBytes() != 0 || parser.statusCode() != 200) {
             throw new IllegalStateException("bad benchmark input: result=" + result + " body="
