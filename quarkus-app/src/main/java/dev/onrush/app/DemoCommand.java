@@ -1,19 +1,17 @@
 package dev.onrush.app;
 
-import dev.onrush.core.model.HumanDuration;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.plan.PlanException;
 import dev.onrush.core.plan.PlanParser;
 import dev.onrush.testkit.DemoTarget;
 import dev.onrush.testkit.LatencyModel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,16 +26,8 @@ public class DemoCommand implements Callable<Integer> {
 
     static final String PLAN_RESOURCE = "/examples/demo.yaml";
 
-    @Option(names = "--duration", paramLabel = "D", description = "Scale the demo's phases to this total, e.g. 10s.")
-    String duration;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Run folder (default: onrush-results/<yyyyMMdd-HHmmss>-demo/).")
-    Path out;
-
-    @Option(names = "--event-loops", paramLabel = "N", description = "Event loops generating load "
-            + "(default: one per processor).")
-    int eventLoops;
+    @Mixin
+    RunOptions runOptions = new RunOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -50,10 +40,10 @@ public class DemoCommand implements Callable<Integer> {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         // a target that behaves like a modest service: 2-20 ms, 0.2 % errors, 64 requests in service at once
-        DemoTarget.Options options = DemoTarget.Options.builder()
+        DemoTarget.Options targetOptions = DemoTarget.Options.builder()
                 .latency(LatencyModel.logNormal(Duration.ofMillis(3), Duration.ofMillis(20)))
                 .errorRate(0.002).capacity(64).build();
-        try (DemoTarget target = new DemoTarget(options)) {
+        try (DemoTarget target = new DemoTarget(targetOptions)) {
             target.start();
             System.out.println("demo target listening on " + target.baseUrl()
                     + " (log-normal latency, median 3 ms, p99 20 ms; 0.2 % errors; capacity 64)");
@@ -61,17 +51,11 @@ public class DemoCommand implements Callable<Integer> {
             try {
                 test = new PlanParser().parse(yaml, "examples/demo.yaml", List.of())
                         .withTargetUrl(URI.create(target.baseUrl()));
-                if (duration != null) {
-                    test = test.withTotalDuration(HumanDuration.parse(duration));
-                }
             } catch (PlanException e) {
                 System.err.println(e.getMessage());
                 return ExitCodes.USAGE;
-            } catch (IllegalArgumentException e) {
-                System.err.println("onrush demo: --duration " + e.getMessage());
-                return ExitCodes.USAGE;
             }
-            return PlanRunner.run(test, System.out, out, eventLoops);
+            return runOptions.run(test);
         }
     }
 }

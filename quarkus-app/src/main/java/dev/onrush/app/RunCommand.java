@@ -1,10 +1,10 @@
 package dev.onrush.app;
 
-import dev.onrush.core.model.HumanDuration;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.plan.PlanException;
 import dev.onrush.core.plan.PlanParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,17 +27,8 @@ public class RunCommand implements Callable<Integer> {
             description = "Override a plan key, e.g. load.max_users=10 or phases[0].duration=5s (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Run folder (default: onrush-results/<yyyyMMdd-HHmmss>-<name>/).")
-    Path out;
-
-    @Option(names = "--duration", paramLabel = "D",
-            description = "Scale the phases to this total, e.g. 30s or 5m (think times are kept).")
-    String duration;
-
-    @Option(names = "--event-loops", paramLabel = "N", description = "Event loops generating load "
-            + "(default: one per processor).")
-    int eventLoops;
+    @Mixin
+    RunOptions options = new RunOptions();
 
     @Override
     public Integer call() {
@@ -48,16 +39,10 @@ public class RunCommand implements Callable<Integer> {
         LoadTest test;
         try {
             test = new PlanParser().parse(plan, overrides);
-            if (duration != null) {
-                test = test.withTotalDuration(HumanDuration.parse(duration));
-            }
         } catch (PlanException e) {
             System.err.println(e.getMessage());
             return ExitCodes.USAGE;
-        } catch (IllegalArgumentException e) {
-            System.err.println("onrush run: --duration " + e.getMessage());
-            return ExitCodes.USAGE;
         }
-        return PlanRunner.run(test, System.out, out, eventLoops);
+        return options.run(test);
     }
 }
