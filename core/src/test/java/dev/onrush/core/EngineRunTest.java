@@ -185,4 +185,56 @@ class EngineRunTest {
             vertx.close().toCompletionStage().toCompletableFuture().get();
         }
     }
+
+    @Test
+    void tlsNeedsTrustOrAnOptInToTrustAll() throws Exception {
+        // a self-signed certificate from the JDK's own keytool (no extra library)
+        Path keystore = results.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                "-alias", "server", "-keyalg", "EC", "-dname", "CN=localhost", "-validity", "2",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1").redirectErrorStream(true).start();
+        assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            io.vertx.core.http.HttpServer server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+                            .setSsl(true).setKeyCertOptions(new io.vertx.core.net.PfxOptions()
+                                    .setPath(keystore.toString()).setPassword("changeit")))
+                    .requestHandler(req -> req.response().end("secure"))
+                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+            java.net.URI url = java.net.URI.create("https://localhost:" + server.actualPort());
+            Target base = Target.of(url.toString()).withMaxConnections(2);
+            Target trusting = new Target(url, base.timeout(), base.connectTimeout(), 2, base.maxQueue(),
+                    base.httpVersion(), true);
+
+            RunResult refused = run(LoadTest.builder("tls-untrusted").target(base).scenario(get("/"))
+                    .phase("p", Duration.ofSeconds(1), LoadShape.rate(20, 20)).build());
+            RunResult trusted = run(LoadTest.builder("tls-trust-all").target(trusting).scenario(get("/"))
+                    .phase("p", Duration.ofSeconds(1), LoadShape.rate(20, 20)).build());
+
+            assertThat(refused.errorsByKind()).containsOnlyKeys("tls");
+            assertThat(refused.totals().errors()).isEqualTo(refused.totals().requests()).isPositive();
+            assertThat(trusted.totals().errors()).isZero();
+            assertThat(trusted.statusCodes()).containsEntry("200", 20L);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+    }
+
+    @Test
+    void droppedArrivalsMakeTheRunInconclusive() {
+        String url = startTarget(DemoTarget.Options.builder()
+                .latency(LatencyModel.fixed(Duration.ofMillis(100))).build());
+        // one connection, no wait queue, 100 ms per request, 100 arrivals/s: about 9 in 10 arrivals find no room
+        LoadTest test = LoadTest.builder("drops").target(Target.of(url).withMaxConnections(1).withMaxQueue(0))
+                .scenario(get("/api/users"))
+                .phase("p", Duration.ofSeconds(2), LoadShape.rate(100, 100)).criterion("error_rate < 1%").build();
+
+        RunResult r = Onrush.builder().eventLoops(1).resultsRoot(results).build().run(test);
+
+        assertThat(r.generator().droppedArrivals()).isBetween(150L, 195L);
+        assertThat(r.totals().requests() + r.generator().droppedArrivals()).isBetween(198L, 202L);
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.verdictReason()).contains("dropped");
+    }
 }
