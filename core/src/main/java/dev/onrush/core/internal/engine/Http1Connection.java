@@ -20,6 +20,7 @@ import io.vertx.core.net.impl.NetSocketInternal;
 final class Http1Connection {
 
     private final Shard shard;
+    private final Http1Pool pool;
     private final NetSocketInternal socket;
     final ResponseParser parser = new ResponseParser();
     /** The session whose request is in flight, or {@code null} when idle. */
@@ -27,8 +28,9 @@ final class Http1Connection {
     boolean closed;
     int requestBytes;
 
-    Http1Connection(Shard shard, NetSocket socket) {
+    Http1Connection(Shard shard, Http1Pool pool, NetSocket socket) {
         this.shard = shard;
+        this.pool = pool;
         this.socket = (NetSocketInternal) socket;
         this.socket.messageHandler(this::onMessage);
         this.socket.exceptionHandler(this::onException);
@@ -91,7 +93,7 @@ final class Http1Connection {
                 shard.onFailure(this, s, ErrorKind.RESET);
             }
         }
-        shard.onConnectionClosed(this);
+        pool.onClosed(this);
     }
 
     void close() {

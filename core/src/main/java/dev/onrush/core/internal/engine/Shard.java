@@ -11,10 +11,7 @@ import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
-import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.SocketAddress;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,18 +46,12 @@ final class Shard {
 
     private final boolean useHttpClient;
     private HttpClientPath httpClient;
-    private NetClient client;
-    private SocketAddress address;
-    private String serverName;
+    private Http1Pool pool;
     private RecorderSet recorder;
-    private final ArrayDeque<Http1Connection> idle = new ArrayDeque<>();
-    private final List<Http1Connection> connections = new ArrayList<>();
-    private final ArrayDeque<Session> waiting = new ArrayDeque<>();
     private final ArrayDeque<Session> sessionPool = new ArrayDeque<>();
     private final List<Session> users = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong confinementViolations =
             new java.util.concurrent.atomic.AtomicLong();
-    private int opening;
     private int inFlight;
     private boolean generating;
     private long lastUserControlNs;
@@ -121,9 +112,7 @@ final class Shard {
             httpClient = new HttpClientPath(this, vertx, target, maxConnections, maxQueue);
             return;
         }
-        client = vertx.createNetClient(options);
-        address = SocketAddress.inetSocketAddress(target.port(), target.url().getHost());
-        serverName = target.url().getHost();
+        pool = new Http1Pool(this, vertx, options, target, maxConnections, maxQueue);
     }
 
     /** Starts generating; time 0 of the run is {@code runStartNanos} ({@link System#nanoTime()}). Runs on the loop. */
@@ -148,8 +137,7 @@ final class Shard {
         long due = arrivals.nextFireTimeNs();
         while (due <= now) {
             recorder.recordArrival();
-            if (useHttpClient ? httpClient.pending() >= maxQueue
-                    : idle.isEmpty() && opening + connections.size() >= maxConnections && waiting.size() >= maxQueue) {
+            if (useHttpClient ? httpClient.pending() >= maxQueue : pool.full()) {
                 recorder.recordDrop();
             } else {
                 Session s = sessionPool.isEmpty() ? new Session(this) : sessionPool.pop();
@@ -256,27 +244,20 @@ final class Shard {
         }
     }
 
-    // ---- connections ---------------------------------------------------------------------------------------
+    // ---- requests and their outcomes ------------------------------------------------------------------------
 
     private void acquire(Session s) {
         if (useHttpClient) {
             CompiledScenario sc = s.scenario;
             inFlight++;
             httpClient.send(s, sc.clientOptions[s.step], sc.clientBodies[s.step], sc.templates[s.step].byteCount());
-            return;
-        }
-        Http1Connection c = idle.pollLast();
-        if (c != null) {
-            send(c, s);
-            return;
-        }
-        waiting.addLast(s);
-        if (opening + connections.size() < maxConnections) {
-            openConnection();
+        } else {
+            pool.acquire(s);
         }
     }
 
-    private void send(Http1Connection c, Session s) {
+    /** HTTP/1.1: writes the current request of {@code s} on {@code c} (called by the pool). */
+    void send(Http1Connection c, Session s) {
         long now = now();
         recorder.recordConnectionWait(now - s.reachedNs);
         s.sentNs = now;
@@ -284,69 +265,25 @@ final class Shard {
         c.send(s, s.scenario.templates[s.step]);
     }
 
-    private void openConnection() {
-        opening++;
-        client.connect(address, serverName).onComplete(ar -> {
-            opening--;
-            if (ar.succeeded()) {
-                NetSocket socket = ar.result();
-                Http1Connection c = new Http1Connection(this, socket);
-                connections.add(c);
-                if (!generating && waiting.isEmpty()) {
-                    c.close();
-                    return;
-                }
-                release(c, true);
-            } else {
-                Session s = waiting.pollFirst();
-                if (s != null) {
-                    long now = now();
-                    recorder.recordFailure(requestIndex(s), ErrorClassifier.connectFailure(ar.cause()),
-                            now - s.dueNs, -1, 0, 0);
-                    s.step++;
-                    s.dueNs = now;
-                    runSteps(s);
-                }
-                if (!waiting.isEmpty() && opening + connections.size() < maxConnections) {
-                    openConnection();
-                }
-            }
-        });
+    /** HTTP/1.1: no connection could be opened for {@code s}'s request. */
+    void onConnectFailure(Session s, ErrorKind kind) {
+        long now = now();
+        recorder.recordFailure(requestIndex(s), kind, now - s.dueNs, -1, 0, 0);
+        next(s, now);
     }
 
-    private void release(Http1Connection c, boolean keepAlive) {
-        if (!keepAlive || c.closed) {
-            c.close();
-            return;
-        }
-        Session next = waiting.pollFirst();
-        if (next != null) {
-            send(c, next);
-        } else {
-            idle.addLast(c);
-        }
-    }
-
+    /** HTTP/1.1: the response ended; {@code keepAlive} says whether the connection may be reused. */
     void onResponse(Http1Connection c, Session s, int status, long bytesRead, boolean keepAlive) {
         checkConfinement();
-        inFlight--;
-        long now = now();
-        recorder.recordResponse(requestIndex(s), status, now - s.dueNs, now - s.sentNs, c.requestBytes, bytesRead);
-        release(c, keepAlive);
-        s.step++;
-        s.dueNs = now;
-        runSteps(s);
+        long sent = c.requestBytes;
+        pool.release(c, keepAlive);
+        responded(s, status, sent, bytesRead);
     }
 
+    /** HTTP/1.1: the request failed after it was written. */
     void onFailure(Http1Connection c, Session s, ErrorKind kind) {
         checkConfinement();
-        inFlight--;
-        long now = now();
-        recorder.recordFailure(requestIndex(s), kind, now - s.dueNs, now - s.sentNs, c.requestBytes,
-                c.parser.bytesRead());
-        s.step++;
-        s.dueNs = now;
-        runSteps(s);
+        failed(s, kind, true, c.requestBytes, c.parser.bytesRead());
     }
 
     /** HTTP/2 path: the request got a stream and is being written. */
@@ -358,43 +295,39 @@ final class Shard {
 
     /** HTTP/2 path: the response ended. */
     void onClientResponse(Session s, int status, long sent, long received) {
-        inFlight--;
-        long now = now();
-        recorder.recordResponse(requestIndex(s), status, now - s.dueNs, now - s.sentNs, sent, received);
-        s.step++;
-        s.dueNs = now;
-        runSteps(s);
+        responded(s, status, sent, received);
     }
 
     /** HTTP/2 path: the request failed; {@code sent} says whether it had a stream. */
     void onClientFailure(Session s, ErrorKind kind, boolean sent, long bytesSent, long received) {
+        failed(s, kind, sent, bytesSent, received);
+    }
+
+    private void responded(Session s, int status, long sent, long received) {
+        inFlight--;
+        long now = now();
+        recorder.recordResponse(requestIndex(s), status, now - s.dueNs, now - s.sentNs, sent, received);
+        next(s, now);
+    }
+
+    private void failed(Session s, ErrorKind kind, boolean sent, long bytesSent, long received) {
         inFlight--;
         long now = now();
         recorder.recordFailure(requestIndex(s), kind, now - s.dueNs, sent ? now - s.sentNs : -1, bytesSent,
                 received);
+        next(s, now);
+    }
+
+    /** The session's request is done: on to its next step, due now. */
+    private void next(Session s, long now) {
         s.step++;
         s.dueNs = now;
         runSteps(s);
     }
 
-    void onConnectionClosed(Http1Connection c) {
-        connections.remove(c);
-        idle.remove(c);
-        if (!waiting.isEmpty() && opening + connections.size() < maxConnections) {
-            openConnection();
-        }
-    }
-
     private void sweepTimeouts() {
-        long now = now();
-        for (int i = connections.size() - 1; i >= 0; i--) {
-            Http1Connection c = connections.get(i);
-            Session s = c.current;
-            if (s != null && now - s.sentNs > timeoutNs) {
-                c.current = null;
-                onFailure(c, s, ErrorKind.RESPONSE_TIMEOUT);
-                c.close();
-            }
+        if (pool != null) {
+            pool.sweepTimeouts(now(), timeoutNs);
         }
     }
 
@@ -416,9 +349,7 @@ final class Shard {
             u.stopping = true;
         }
         users.clear();
-        int abandoned = waiting.size();
-        waiting.clear();
-        return abandoned;
+        return pool == null ? 0 : pool.abandonWaiting();
     }
 
     /**
@@ -454,12 +385,8 @@ final class Shard {
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
         }
-        for (Http1Connection c : new ArrayList<>(connections)) {
-            c.current = null;
-            c.close();
-        }
-        if (client != null) {
-            client.close();
+        if (pool != null) {
+            pool.close();
         }
         if (httpClient != null) {
             httpClient.close();
