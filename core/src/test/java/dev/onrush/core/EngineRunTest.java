@@ -237,4 +237,21 @@ class EngineRunTest {
         assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(r.verdictReason()).contains("dropped");
     }
+
+    @Test
+    void abortOnFailStopsAFailingRunWithinItsGracePlusTwoSeconds() {
+        String url = startTarget(DemoTarget.Options.builder().errorRate(1.0).build());
+        LoadTest test = LoadTest.builder("fail-fast").target(url).scenario(get("/api/users"))
+                .phase("long", Duration.ofSeconds(60), LoadShape.rate(50, 50))
+                .criterion(dev.onrush.core.model.Criterion.parse("error_rate < 1%")
+                        .abortingAfter(Duration.ofSeconds(2)))
+                .build();
+
+        RunResult r = run(test);
+
+        assertThat(r.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(r.verdictReason()).contains("error_rate < 1%", "abort_on_fail");
+        assertThat(r.durationS()).isLessThanOrEqualTo(4.0);
+        assertThat(r.criteria().get(0).passed()).isFalse();
+    }
 }

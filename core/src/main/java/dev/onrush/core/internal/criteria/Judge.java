@@ -77,6 +77,18 @@ public final class Judge {
      */
     public static Decision decide(List<CriterionResult> criteria, RunAggregator data, GeneratorLimits limits,
                                   String abortReason) {
+        return decide(criteria, data, limits, abortReason, null);
+    }
+
+    /**
+     * As {@link #decide(List, RunAggregator, GeneratorLimits, String)}, where {@code failFastReason} (not null)
+     * says that an {@code abort_on_fail} criterion stopped the run: the verdict is then FAILED with that reason.
+     */
+    public static Decision decide(List<CriterionResult> criteria, RunAggregator data, GeneratorLimits limits,
+                                  String abortReason, String failFastReason) {
+        if (failFastReason != null) {
+            return new Decision(Verdict.FAILED, failFastReason);
+        }
         if (abortReason != null) {
             return new Decision(Verdict.ABORTED, "aborted: " + abortReason);
         }

@@ -26,7 +26,7 @@ final class ResultAssembler {
     }
 
     static RunResult assemble(LoadTest test, String testId, Instant startedAt, Engine.Outcome outcome,
-                              RunResult.EngineInfo engine) {
+                              RunResult.EngineInfo engine, String failFastReason) {
         RunAggregator data = outcome.aggregator();
         double seconds = Math.max(outcome.generationNs() / 1e9, 1e-9);
         Accumulator all = data.total();
@@ -48,7 +48,8 @@ final class ResultAssembler {
                     s.errorRatePercent(), s.throughputRps(), s.latencyMs(), s.serviceTimeMs()));
         }
         List<CriterionResult> criteria = Judge.judge(test.criteria(), data, test.phases(), seconds);
-        Judge.Decision decision = Judge.decide(criteria, data, test.limits(), outcome.abortReason());
+        Judge.Decision decision = Judge.decide(criteria, data, test.limits(), outcome.abortReason(),
+                failFastReason);
         GeneratorStats generator = new GeneratorStats(Histograms.stats(data.lag()),
                 Histograms.stats(data.connectionWait()), data.droppedArrivals(), outcome.unfinishedRequests());
         Instant endedAt = Instant.now();

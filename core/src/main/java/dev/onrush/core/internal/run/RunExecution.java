@@ -1,5 +1,6 @@
 package dev.onrush.core.internal.run;
 
+import dev.onrush.core.internal.criteria.AbortWatch;
 import dev.onrush.core.internal.engine.Engine;
 import dev.onrush.core.internal.metrics.RunAggregator;
 import dev.onrush.core.internal.schedule.Timeline;
@@ -36,6 +37,9 @@ public final class RunExecution {
     private final List<ResultSink> sinks;
     private final Consumer<IntervalSnapshot> listener;
     private final Consumer<String> warn;
+    private final AbortWatch abortWatch;
+    /** Set on the collector thread when an abort_on_fail criterion stopped the run. */
+    private String failFastReason;
 
     /**
      * @param outputDir the run folder (already created), or {@code null}
@@ -52,6 +56,7 @@ public final class RunExecution {
         this.sinks = List.copyOf(sinks);
         this.listener = listener;
         this.warn = warn;
+        this.abortWatch = new AbortWatch(test.criteria());
     }
 
     public String testId() {
@@ -76,13 +81,19 @@ public final class RunExecution {
         }, snapshot -> {
             listener.accept(snapshot);
             dispatcher.interval(snapshot);
+            String stop = abortWatch.active() && failFastReason == null ? abortWatch.check(snapshot) : null;
+            if (stop != null) {
+                failFastReason = stop;
+                engine.abort(stop);
+            }
         });
         if (outcome.confinementViolations() > 0) {
             warn.accept("engine defect: " + outcome.confinementViolations()
                     + " connection callbacks ran off their shard's event loop; figures may be wrong");
         }
         RunResult result = ResultAssembler.assemble(test, testId, startedAt[0], outcome,
-                new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()));
+                new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()),
+                failFastReason);
         dispatcher.complete(result, SINK_COMPLETION_TIMEOUT);
         return result;
     }
