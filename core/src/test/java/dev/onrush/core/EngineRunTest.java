@@ -207,15 +207,16 @@ class EngineRunTest {
             Target trusting = new Target(url, base.timeout(), base.connectTimeout(), 2, base.maxQueue(),
                     base.httpVersion(), true);
 
+            // 3 s: the first TLS handshake of a JVM sets up its SSL context, which takes a while on a busy machine
             RunResult refused = run(LoadTest.builder("tls-untrusted").target(base).scenario(get("/"))
-                    .phase("p", Duration.ofSeconds(1), LoadShape.rate(20, 20)).build());
+                    .phase("p", Duration.ofSeconds(3), LoadShape.rate(10, 10)).build());
             RunResult trusted = run(LoadTest.builder("tls-trust-all").target(trusting).scenario(get("/"))
-                    .phase("p", Duration.ofSeconds(1), LoadShape.rate(20, 20)).build());
+                    .phase("p", Duration.ofSeconds(3), LoadShape.rate(10, 10)).build());
 
             assertThat(refused.errorsByKind()).containsOnlyKeys("tls");
             assertThat(refused.totals().errors()).isEqualTo(refused.totals().requests()).isPositive();
             assertThat(trusted.totals().errors()).isZero();
-            assertThat(trusted.statusCodes()).containsEntry("200", 20L);
+            assertThat(trusted.statusCodes().get("200")).isBetween(20L, 30L);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get();
         }

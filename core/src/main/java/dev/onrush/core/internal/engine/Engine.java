@@ -75,24 +75,9 @@ public final class Engine {
                 .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         String transport = (test.target().httpVersion() == HttpVersion.HTTP_2 ? "h2-vertx-httpclient/"
                 : "http1-lean/") + (vertx.isNativeTransportEnabled() ? "epoll" : "nio");
-        Timeline timeline = new Timeline(test.phases());
-        List<Shard> shards = new ArrayList<>();
-        List<RecorderSet> spares = new ArrayList<>();
         try {
-            // one context per event loop, explicitly: getOrCreateContext() from this thread would hand back the
-            // same ("sticky") context every time, putting every shard on one loop
-            List<io.netty.channel.EventLoop> loops = new ArrayList<>();
-            vertx.nettyEventLoopGroup().forEach(e -> loops.add((io.netty.channel.EventLoop) e));
-            if (loops.size() < eventLoops) {
-                throw new IllegalStateException("Vert.x made " + loops.size() + " event loops, " + eventLoops
-                        + " were asked for");
-            }
-            for (int i = 0; i < eventLoops; i++) {
-                Context ctx = ((VertxInternal) vertx).createEventLoopContext(loops.get(i), null,
-                        Thread.currentThread().getContextClassLoader());
-                shards.add(new Shard(i, eventLoops, vertx, ctx, test, timeline, seed));
-                spares.add(new RecorderSet(test.requestNames().size()));
-            }
+            Timeline timeline = new Timeline(test.phases());
+            List<Shard> shards = createShards(vertx, timeline);
             NetClientOptions options = clientOptions();
             onAll(shards, s -> {
                 s.prepare(options);
@@ -105,44 +90,75 @@ public final class Engine {
                 s.start(startNanos);
                 return null;
             });
-            long total = timeline.totalNs();
-            long previous = 0;
-            for (long k = 1; ; k++) {
-                long end = Math.min(k * INTERVAL_NS, total);
-                boolean aborted = sleepUntil(end);
-                long stopAt = aborted ? Math.max(previous, now()) : end;
-                if (aborted || end >= total) {
-                    List<int[]> stopped = onAll(shards, s -> {
-                        int alive = s.activeUsers();
-                        return new int[] {alive, s.stopGenerating()};
-                    });
-                    int usersAtStop = stopped.stream().mapToInt(a -> a[0]).sum();
-                    long unfinished = drain(shards) + stopped.stream().mapToInt(a -> a[1]).sum();
-                    List<RecorderSet> last = flip(shards, spares);
-                    IntervalSnapshot snapshot = aggregator.addInterval(last, previous, Math.max(stopAt, previous + 1),
-                            usersAtStop);
-                    onInterval.accept(snapshot);
-                    onAll(shards, s -> {
-                        s.close();
-                        return null;
-                    });
-                    long violations = shards.stream().mapToLong(Shard::confinementViolations).sum();
-                    return new Outcome(aggregator, stopAt, unfinished, abortReason, transport, violations);
-                }
-                List<RecorderSet> full = flip(shards, spares);
-                int users = onAll(shards, Shard::activeUsers).stream().mapToInt(Integer::intValue).sum();
-                IntervalSnapshot snapshot = aggregator.addInterval(full, previous, end, users);
-                for (int i = 0; i < full.size(); i++) {
-                    full.get(i).reset();
-                    spares.set(i, full.get(i));
-                }
-                onInterval.accept(snapshot);
-                previous = end;
-            }
+            return collect(shards, aggregator, timeline.totalNs(), onInterval, transport);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
                     .exceptionally(e -> null).join();
         }
+    }
+
+    /**
+     * One shard per event loop, each with a context of its own made explicitly: getOrCreateContext() from this
+     * thread would hand back the same ("sticky") context every time, putting every shard on one loop.
+     */
+    private List<Shard> createShards(Vertx vertx, Timeline timeline) {
+        List<io.netty.channel.EventLoop> loops = new ArrayList<>();
+        vertx.nettyEventLoopGroup().forEach(e -> loops.add((io.netty.channel.EventLoop) e));
+        if (loops.size() < eventLoops) {
+            throw new IllegalStateException("Vert.x made " + loops.size() + " event loops, " + eventLoops
+                    + " were asked for");
+        }
+        List<Shard> shards = new ArrayList<>();
+        for (int i = 0; i < eventLoops; i++) {
+            Context ctx = ((VertxInternal) vertx).createEventLoopContext(loops.get(i), null,
+                    Thread.currentThread().getContextClassLoader());
+            shards.add(new Shard(i, eventLoops, vertx, ctx, test, timeline, seed));
+        }
+        return shards;
+    }
+
+    /** The collector loop: flips and merges every second until the end or an abort, then finishes. */
+    private Outcome collect(List<Shard> shards, RunAggregator aggregator, long totalNs,
+                            Consumer<IntervalSnapshot> onInterval, String transport) {
+        List<RecorderSet> spares = new ArrayList<>();
+        shards.forEach(s -> spares.add(new RecorderSet(test.requestNames().size())));
+        long previous = 0;
+        for (long k = 1; ; k++) {
+            long end = Math.min(k * INTERVAL_NS, totalNs);
+            boolean aborted = sleepUntil(end);
+            if (aborted || end >= totalNs) {
+                long stopAt = aborted ? Math.max(previous, now()) : end;
+                return finish(shards, spares, aggregator, previous, stopAt, onInterval, transport);
+            }
+            List<RecorderSet> full = flip(shards, spares);
+            int users = onAll(shards, Shard::activeUsers).stream().mapToInt(Integer::intValue).sum();
+            IntervalSnapshot snapshot = aggregator.addInterval(full, previous, end, users);
+            for (int i = 0; i < full.size(); i++) {
+                full.get(i).reset();
+                spares.set(i, full.get(i));
+            }
+            onInterval.accept(snapshot);
+            previous = end;
+        }
+    }
+
+    /** Stops generating, drains in-flight requests, merges the last interval and closes the shards. */
+    private Outcome finish(List<Shard> shards, List<RecorderSet> spares, RunAggregator aggregator, long previous,
+                           long stopAt, Consumer<IntervalSnapshot> onInterval, String transport) {
+        List<int[]> stopped = onAll(shards, s -> {
+            int alive = s.activeUsers();
+            return new int[] {alive, s.stopGenerating()};
+        });
+        int usersAtStop = stopped.stream().mapToInt(a -> a[0]).sum();
+        long unfinished = drain(shards) + stopped.stream().mapToInt(a -> a[1]).sum();
+        List<RecorderSet> last = flip(shards, spares);
+        onInterval.accept(aggregator.addInterval(last, previous, Math.max(stopAt, previous + 1), usersAtStop));
+        onAll(shards, s -> {
+            s.close();
+            return null;
+        });
+        long violations = shards.stream().mapToLong(Shard::confinementViolations).sum();
+        return new Outcome(aggregator, stopAt, unfinished, abortReason, transport, violations);
     }
 
     /** Stops the run early: generation stops at once, then in-flight requests drain. Any thread. */
