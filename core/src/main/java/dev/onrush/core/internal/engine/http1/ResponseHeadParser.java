@@ -119,6 +119,32 @@ final class ResponseHeadParser {
         }
     }
 
+    /**
+     * Consumes, from {@code buf[from..to)}, the bytes of a reason phrase or of a header value the parser does
+     * not interpret (anything but Content-Length, Transfer-Encoding, Connection) in one tight loop, stopping
+     * before a line end or an invalid byte, which {@link #accept} then handles. Most bytes of a typical head
+     * are such bytes.
+     *
+     * @return the index of the first byte not consumed ({@code from} when the parser is elsewhere)
+     */
+    int skipUninterpreted(byte[] buf, int from, int to) {
+        boolean skippable = state == S_REASON || (state == S_VALUE && header == OTHER && valueStarted);
+        if (!skippable) {
+            return from;
+        }
+        int limit = Math.min(to, from + Math.max(0, maxHeadBytes - headBytes));
+        int i = from;
+        while (i < limit) {
+            byte b = buf[i];
+            if (b < ' ' || b == 0x7f) {
+                break; // CR, LF, or a control character (tab included): accept() decides
+            }
+            i++;
+        }
+        headBytes += i - from;
+        return i;
+    }
+
     int statusCode() {
         return statusCode;
     }

@@ -162,6 +162,10 @@ public final class ResponseParser {
                 int k = 0;
                 while (k < n && (state == HEAD || isChunkFraming())) {
                     if (state == HEAD) {
+                        k = head.skipUninterpreted(scratch, k, n);
+                        if (k == n) {
+                            break;
+                        }
                         int result = head.accept(scratch[k++]);
                         if (result == ResponseHeadParser.COMPLETE) {
                             headComplete();
