@@ -255,4 +255,28 @@ class EngineRunTest {
         assertThat(r.durationS()).isLessThanOrEqualTo(4.0);
         assertThat(r.criteria().get(0).passed()).isFalse();
     }
+
+    @Test
+    void virtualUsersRampUpAndDownAsThePhasesSay() {
+        String url = startTarget(DemoTarget.Options.builder().build());
+        LoadTest test = LoadTest.builder("ramps").target(url)
+                .scenario(Scenario.of("think", 1, Step.Request.of("GET", "/api/users"), Duration.ofMillis(100)))
+                .phase("up", Duration.ofSeconds(2), LoadShape.users(0, 20))
+                .phase("down", Duration.ofSeconds(2), LoadShape.users(20, 0)).build();
+
+        RunResult r = run(test);
+
+        // users alive at the end of each second: 10, 20 (top of the ramp), 10, then none
+        assertThat(r.intervals()).hasSize(4);
+        assertThat(r.intervals().get(0).activeUsers()).isBetween(9, 11);
+        assertThat(r.intervals().get(1).activeUsers()).isBetween(19, 20);
+        assertThat(r.intervals().get(2).activeUsers()).isBetween(9, 11);
+        assertThat(r.intervals().get(3).activeUsers()).isBetween(0, 1);
+        assertThat(r.phases()).extracting(p -> p.name()).containsExactly("up", "down");
+        // about (average users) / (think + service) per second in each phase: 10 / 0.1 s
+        assertThat(r.phases().get(0).throughputRps()).isBetween(70.0, 110.0);
+        assertThat(r.phases().get(1).throughputRps()).isBetween(70.0, 110.0);
+        // a ramp down costs the generator nothing: it stays on time
+        assertThat(r.generator().lagMs().p99()).isLessThan(20.0);
+    }
 }

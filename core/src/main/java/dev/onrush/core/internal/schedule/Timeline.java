@@ -92,45 +92,53 @@ public final class Timeline {
      * (0-based) is alive while the count is above {@code j}.
      */
     public int userCountAt(long tNs) {
-        return (int) Math.floor(usersAt(tNs) + 1e-9);
+        if (tNs < 0 || tNs >= totalNs) {
+            return 0;
+        }
+        int i = phaseAt(tNs);
+        return shape(i) instanceof LoadShape.Users u ? countIn(u, i, tNs) : 0;
     }
 
     /**
      * The first time at or after {@code fromNs} when {@link #userCountAt} is at least {@code count}, or
-     * {@code -1} if that never happens again. Exact for linear ramps.
+     * {@code -1} if that never happens again. Exact for linear ramps, and O(phases): it is called for every user
+     * a ramp starts.
      */
     public long timeUsersReach(int count, long fromNs) {
-        for (int i = phaseAt(Math.max(0, fromNs)); i < phases.size(); i++) {
-            if (!(shape(i) instanceof LoadShape.Users u)) {
-                continue;
-            }
-            long phaseStart = startNs[i];
-            long phaseEnd = phaseStart + lengthNs[i];
-            long t;
-            if (u.from() >= count) {
-                t = phaseStart;
-            } else if (u.to() > u.from() && u.to() >= count) {
-                double fraction = (count - u.from()) / (double) (u.to() - u.from());
-                t = phaseStart + (long) Math.ceil(fraction * lengthNs[i]);
-            } else {
-                continue;
-            }
-            t = Math.max(t, fromNs);
-            if (t < phaseEnd && userCountAt(t) >= count) {
-                return t;
-            }
-            if (t < phaseEnd) {
-                // rounding put us a hair early: step forward to the first nanosecond that counts
-                long probe = t;
-                while (probe < phaseEnd && userCountAt(probe) < count) {
-                    probe += Math.max(1, (phaseEnd - probe) / 1_000_000);
-                }
-                if (probe < phaseEnd) {
-                    return probe;
+        long from = Math.max(0, fromNs);
+        for (int i = phaseAt(from); i < phases.size(); i++) {
+            long lo = Math.max(startNs[i], from);
+            if (shape(i) instanceof LoadShape.Users u && lo < startNs[i] + lengthNs[i]) {
+                long t = firstAtLeast(u, i, count, lo);
+                if (t >= 0) {
+                    return t;
                 }
             }
         }
         return -1;
+    }
+
+    /** The first time in {@code [lo, end of phase i)} when phase i's user count is at least {@code count}, or -1. */
+    private long firstAtLeast(LoadShape.Users u, int i, int count, long lo) {
+        long end = startNs[i] + lengthNs[i];
+        if (countIn(u, i, lo) >= count) {
+            return lo;
+        }
+        if (u.to() <= u.from() || u.to() < count) {
+            return -1; // flat or falling: it will not rise to count within this phase
+        }
+        double fraction = (count - u.from()) / (double) (u.to() - u.from());
+        long t = Math.max(lo, startNs[i] + (long) Math.ceil(fraction * lengthNs[i]));
+        // the closed form can land a few nanoseconds early through rounding
+        for (int step = 0; step < 16 && t < end && countIn(u, i, t) < count; step++) {
+            t++;
+        }
+        return t < end && countIn(u, i, t) >= count ? t : -1;
+    }
+
+    private int countIn(LoadShape.Users u, int i, long tNs) {
+        double users = u.from() + (u.to() - u.from()) * ((double) (tNs - startNs[i]) / lengthNs[i]);
+        return (int) Math.floor(users + 1e-9);
     }
 
     /** The start of the next phase after {@code tNs}, or {@link #totalNs()} when in the last phase. */

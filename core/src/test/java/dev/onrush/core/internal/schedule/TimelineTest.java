@@ -53,4 +53,12 @@ class TimelineTest {
         assertThat(t.timeUsersReach(100, 15_000_000_000L)).isEqualTo(20_000_000_000L);
         assertThat(t.timeUsersReach(101, 0)).isEqualTo(-1);
     }
+
+    @Test
+    void aFallingRampAnswersAtOnce() {
+        // during the ramp down (100 -> 0 over 10 s from 20 s), the count only falls: 80 users are wanted until 22 s
+        assertThat(t.timeUsersReach(80, 21_000_000_000L)).isEqualTo(21_000_000_000L);
+        assertThat(t.timeUsersReach(80, 22_500_000_000L)).isEqualTo(-1);
+        assertThat(t.timeUsersReach(1, 29_999_999_999L)).isEqualTo(-1);
+    }
 }
