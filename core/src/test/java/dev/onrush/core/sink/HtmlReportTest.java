@@ -1,14 +1,22 @@
 package dev.onrush.core.sink;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.onrush.core.Onrush;
 import dev.onrush.core.internal.metrics.Histograms;
+import dev.onrush.core.model.LoadShape;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.Scenario;
+import dev.onrush.core.model.Step;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.RunResult;
+import dev.onrush.testkit.DemoTarget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +46,21 @@ class HtmlReportTest {
     void everyRunWritesItsReportAndTheConsoleNamesIt() {
         assertThat(report()).isRegularFile();
         assertThat(console).contains("report:  " + report().toAbsolutePath().normalize());
+    }
+
+    @Test
+    void builderSwitchTurnsTheReportOff(@TempDir Path results) {
+        RunResult r;
+        try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder().build())) {
+            target.start();
+            LoadTest test = LoadTest.builder("no-report").target(target.baseUrl())
+                    .scenario(Scenario.of("users", 1, Step.Request.of("GET", "/api/users"), Duration.ZERO))
+                    .phase("steady", Duration.ofSeconds(1), LoadShape.rate(20, 20)).build();
+            r = Onrush.builder().eventLoops(1).resultsRoot(results).htmlReport(false).build().run(test);
+        }
+
+        assertThat(results.resolve(r.testId()).resolve(RunFilesSink.RESULT_FILE)).isRegularFile();
+        assertThat(results.resolve(r.testId()).resolve(HtmlReportSink.REPORT_FILE)).doesNotExist();
     }
 
     @Test
