@@ -3,6 +3,7 @@ package dev.onrush.core;
 import dev.onrush.core.internal.run.RunExecution;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.sink.ConsoleSink;
+import dev.onrush.core.sink.HtmlReportSink;
 import dev.onrush.core.sink.RunFilesSink;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.RunResult;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
 /**
  * Runs load tests. Configure once with {@link #builder()}, then {@link #run} (blocking) or {@link #start}
  * (returns a {@link RunHandle}). Every run writes its folder ({@code result.json}, {@code intervals.jsonl},
- * {@code latency.hlog}) under the results root, then hands its data to the configured sinks. Thread-safe:
+ * {@code latency.hlog} and, unless turned off, {@code report.html}) under the results root, then hands its data to the configured sinks. Thread-safe:
  * several runs may go at once (each has its own Vert.x instance).
  *
  * <pre>{@code
@@ -46,6 +47,7 @@ public final class Onrush {
     private final List<ResultSink> sinks;
     private final PrintStream console;
     private final boolean interactive;
+    private final boolean htmlReport;
     private final Consumer<IntervalSnapshot> listener;
     private final Consumer<String> warn;
     private final long seed;
@@ -57,6 +59,7 @@ public final class Onrush {
         this.sinks = List.copyOf(b.sinks);
         this.console = b.console;
         this.interactive = b.interactive;
+        this.htmlReport = b.htmlReport;
         this.listener = b.listener;
         this.warn = b.warn;
         this.seed = b.seed;
@@ -96,8 +99,12 @@ public final class Onrush {
         String testId = dir.getFileName().toString();
         List<ResultSink> all = new ArrayList<>();
         all.add(new RunFilesSink(dir));
+        if (htmlReport) {
+            all.add(new HtmlReportSink(dir));
+        }
         if (console != null) {
-            all.add(new ConsoleSink(console, interactive));
+            all.add(new ConsoleSink(console, interactive,
+                    htmlReport ? dir.resolve(HtmlReportSink.REPORT_FILE) : null));
         }
         all.addAll(sinks);
         return new Prepared(new RunExecution(test, testId, dir, eventLoops, seed, all, listener, warn), dir);
@@ -132,6 +139,7 @@ public final class Onrush {
         private final List<ResultSink> sinks = new ArrayList<>();
         private PrintStream console;
         private boolean interactive;
+        private boolean htmlReport = true;
         private Consumer<IntervalSnapshot> listener = s -> { };
         private Consumer<String> warn = m -> System.err.println("onrush: warning: " + m);
         private long seed = 42;
@@ -173,6 +181,12 @@ public final class Onrush {
         public Builder console(PrintStream out, boolean interactive) {
             this.console = out;
             this.interactive = interactive;
+            return this;
+        }
+
+        /** Whether each run writes {@code report.html} into its folder; default {@code true}. */
+        public Builder htmlReport(boolean enabled) {
+            this.htmlReport = enabled;
             return this;
         }
 

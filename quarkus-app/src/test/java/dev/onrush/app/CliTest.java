@@ -22,7 +22,7 @@ class CliTest {
     void helpListsTheCommandsAndExitCodes(QuarkusMainLauncher launcher) {
         LaunchResult r = launcher.launch("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.getOutput()).contains("run", "demo", "target", "Exit codes");
+        assertThat(r.getOutput()).contains("run", "demo", "target", "report", "Exit codes");
     }
 
     @Test
@@ -59,11 +59,30 @@ class CliTest {
         Path out = tmp.resolve("demo-run");
         LaunchResult r = launcher.launch("demo", "--duration", "4s", "--out", out.toString());
         assertThat(r.exitCode()).as(r.getOutput() + r.getErrorOutput()).isIn(0, 4);
-        assertThat(r.getOutput()).contains("verdict:", "GET /api/users", "results:");
+        assertThat(r.getOutput()).contains("verdict:", "GET /api/users", "results:", "report:");
         assertThat(out.resolve("result.json")).exists();
         assertThat(Files.readString(out.resolve("result.json"))).contains("\"schema_version\" : 1",
                 "\"throughput_rps\"", "\"phases\"", "\"criteria\"");
         assertThat(out.resolve("intervals.jsonl")).exists();
         assertThat(out.resolve("latency.hlog")).exists();
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
+
+        // the report command rewrites the page from the saved files alone
+        Files.delete(out.resolve("report.html"));
+        LaunchResult again = launcher.launch("report", out.toString());
+        assertThat(again.exitCode()).as(again.getErrorOutput()).isZero();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("var uPlot=function()", "GET /api/users",
+                "\"spectrum\":{\"percentile\":[0.0,");
+
+        Files.writeString(out.resolve("intervals.jsonl"), "{not json\n");
+        LaunchResult corrupt = launcher.launch("report", out.toString());
+        assertThat(corrupt.exitCode()).isEqualTo(2);
+        assertThat(corrupt.getErrorOutput()).contains("intervals.jsonl", "line 1").doesNotContain("\tat ");
+
+        Files.delete(out.resolve("latency.hlog"));
+        Files.delete(out.resolve("result.json"));
+        LaunchResult missing = launcher.launch("report", out.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.getErrorOutput()).contains("missing", "result.json").doesNotContain("\tat ");
     }
 }

@@ -25,6 +25,7 @@ public final class ConsoleSink implements ResultSink {
     private final PrintStream out;
     private final boolean interactive;
     private RunInfo run;
+    private final Path reportFile;
     private Path outputDir;
 
     /**
@@ -32,8 +33,19 @@ public final class ConsoleSink implements ResultSink {
      * @param interactive rewrite the progress line in place (a terminal) instead of printing one per second
      */
     public ConsoleSink(PrintStream out, boolean interactive) {
+        this(out, interactive, null);
+    }
+
+    /**
+     * @param out         where to print
+     * @param interactive rewrite the progress line in place (a terminal) instead of printing one per second
+     * @param reportFile  the run's {@code report.html} to name in the summary (another sink writes it, maybe
+     *                    while this one prints), or {@code null}
+     */
+    public ConsoleSink(PrintStream out, boolean interactive, Path reportFile) {
         this.out = out;
         this.interactive = interactive;
+        this.reportFile = reportFile;
     }
 
     @Override
@@ -102,6 +114,9 @@ public final class ConsoleSink implements ResultSink {
         out.printf(Locale.ROOT, "verdict: %s (%s)%n", r.verdict(), r.verdictReason());
         if (outputDir != null) {
             out.println("results: " + outputDir.toAbsolutePath().normalize());
+        }
+        if (reportFile != null) {
+            out.println("report:  " + reportFile.toAbsolutePath().normalize());
         }
         out.flush();
         return done();

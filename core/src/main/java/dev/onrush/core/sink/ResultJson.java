@@ -1,10 +1,12 @@
 package dev.onrush.core.sink;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.onrush.spi.IntervalSnapshot;
@@ -65,13 +67,37 @@ public final class ResultJson {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Reads what {@link #toJson} wrote; {@code intervals} of the result is empty. */
+    public static RunResult readResult(String json) throws IOException {
+        return MAPPER.treeToValue(withDefault(json, "intervals", MAPPER.createArrayNode()), RunResult.class);
+    }
+
+    /** Reads what {@link #toLine} wrote; the histogram of the interval is empty (zero bytes). */
+    public static IntervalSnapshot readLine(String line) throws IOException {
+        return MAPPER.treeToValue(withDefault(line, "compressed_latency_histogram", MAPPER.getNodeFactory()
+                .binaryNode(new byte[0])), IntervalSnapshot.class);
+    }
+
+    // the records' constructors refuse null, and Jackson passes null for a missing creator property
+    private static ObjectNode withDefault(String json, String field, JsonNode value)
+            throws IOException {
+        if (!(MAPPER.readTree(json) instanceof ObjectNode node)) {
+            throw new IOException("not a JSON object");
+        }
+        if (!node.hasNonNull(field)) {
+            node.set(field, value);
+        }
+        return node;
+    }
+
+    // WRITE_ONLY: read when present, never written
     abstract static class RunResultMixin {
-        @JsonIgnore
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
         abstract java.util.List<IntervalSnapshot> intervals();
     }
 
     abstract static class IntervalMixin {
-        @JsonIgnore
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
         abstract byte[] compressedLatencyHistogram();
     }
 }

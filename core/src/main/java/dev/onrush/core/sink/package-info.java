@@ -1,8 +1,11 @@
 /**
  * The built-in result sinks: the live console and the run folder's files ({@code result.json},
- * {@code intervals.jsonl}, {@code latency.hlog}).
+ * {@code intervals.jsonl}, {@code latency.hlog}, {@code report.html}), and {@link dev.onrush.core.sink.RunFolder},
+ * which reads a run folder back.
  *
  * <p>They follow the {@link dev.onrush.spi.sink.ResultSink} contract: called from one worker thread at a time,
- * never from an event loop. {@link dev.onrush.core.sink.ResultJson} is the one place that knows the JSON layout.
+ * never from an event loop. {@link dev.onrush.core.sink.ResultJson} is the one place that knows the JSON layout;
+ * {@link dev.onrush.core.sink.HtmlReport} renders the page from the template {@code report-template.html} beside
+ * this package's classes, with uPlot (from the {@code org.webjars.npm:uplot} jar) inlined.
  */
 package dev.onrush.core.sink;
