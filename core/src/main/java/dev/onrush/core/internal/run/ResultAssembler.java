@@ -56,7 +56,7 @@ final class ResultAssembler {
                 test.target().url().toString(), decision.verdict(), decision.reason(), startedAt, endedAt,
                 round(seconds), engine, all.toTotals(seconds), Histograms.stats(all.latency()),
                 Histograms.stats(all.serviceTime()), generator, all.kindMap(), all.statusMap(), requests, phases,
-                criteria, data.snapshots());
+                criteria, data.snapshots(), List.of());
     }
 
     private static double round(double v) {
