@@ -1,8 +1,12 @@
 package dev.onrush.core;
 
+import dev.onrush.core.internal.plugin.PluginRegistry;
 import dev.onrush.core.internal.run.RunExecution;
 import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.PluginSpec;
+import dev.onrush.core.plan.PlanParser;
 import dev.onrush.core.sink.ConsoleSink;
+import dev.onrush.core.sink.ConsoleSinkProvider;
 import dev.onrush.core.sink.HtmlReportSink;
 import dev.onrush.core.sink.RunFilesSink;
 import dev.onrush.spi.IntervalSnapshot;
@@ -20,14 +24,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * Runs load tests. Configure once with {@link #builder()}, then {@link #run} (blocking) or {@link #start}
  * (returns a {@link RunHandle}). Every run writes its folder ({@code result.json}, {@code intervals.jsonl},
- * {@code latency.hlog} and, unless turned off, {@code report.html}) under the results root, then hands its data to the configured sinks. Thread-safe:
- * several runs may go at once (each has its own Vert.x instance).
+ * {@code latency.hlog} and, unless turned off, {@code report.html}) under the results root, then hands its data
+ * to the configured sinks: the console, the
+ * sinks the plan names in {@code sinks:} (made per run by the providers found with {@link java.util.ServiceLoader},
+ * see {@link Builder#plugins} and {@link Builder#pluginsDir}), then the ones given to {@link Builder#sink}. The
+ * plan's {@code probes:} are sampled during the run; their samples go to every sink and into
+ * {@link RunResult#probes()}. Plugin settings may also come from the system properties
+ * {@code onrush.sink.<id>.<key>} and {@code onrush.probe.<id>.<key>} (the plan wins). Thread-safe: several runs
+ * may go at once (each has its own Vert.x instance).
  *
  * <pre>{@code
  * LoadTest test = LoadTest.builder("smoke").target("http://127.0.0.1:8080")
@@ -51,8 +62,10 @@ public final class Onrush {
     private final Consumer<IntervalSnapshot> listener;
     private final Consumer<String> warn;
     private final long seed;
+    private final PluginRegistry plugins;
 
-    private Onrush(Builder b) {
+    private Onrush(Builder b, PluginRegistry plugins) {
+        this.plugins = plugins;
         this.eventLoops = b.eventLoops;
         this.resultsRoot = b.resultsRoot;
         this.outputDir = b.outputDir;
@@ -69,12 +82,35 @@ public final class Onrush {
         return new Builder();
     }
 
-    /** Runs {@code test} to its end on the calling thread and returns its result. */
+    /** The sink ids plans may name: the built-in ones and every plugin found. */
+    public Set<String> sinkIds() {
+        return plugins.sinkIds();
+    }
+
+    /** The probe ids plans may name. */
+    public Set<String> probeIds() {
+        return plugins.probeIds();
+    }
+
+    /** A plan parser that accepts exactly the sink and probe ids this instance can make. */
+    public PlanParser planParser() {
+        return new PlanParser(sinkIds(), probeIds());
+    }
+
+    /**
+     * Runs {@code test} to its end on the calling thread and returns its result.
+     *
+     * @throws PluginException before anything starts when the plan's sinks or probes cannot be made
+     */
     public RunResult run(LoadTest test) {
         return prepare(test).execution().execute();
     }
 
-    /** Starts {@code test} on a new thread and returns at once. */
+    /**
+     * Starts {@code test} on a new thread and returns at once.
+     *
+     * @throws PluginException before anything starts when the plan's sinks or probes cannot be made
+     */
     public RunHandle start(LoadTest test) {
         Prepared prepared = prepare(test);
         RunExecution execution = prepared.execution();
@@ -95,6 +131,10 @@ public final class Onrush {
 
     private Prepared prepare(LoadTest test) {
         Objects.requireNonNull(test, "test");
+        // a console already shown by the caller is not added twice by a plan's {id: console}
+        List<PluginSpec> planSinks = console == null ? test.sinks()
+                : test.sinks().stream().filter(s -> !s.id().equals(ConsoleSinkProvider.ID)).toList();
+        PluginRegistry.Resolved made = plugins.resolve(planSinks, test.probes(), System.getProperties());
         Path dir = createRunDir(test.name());
         String testId = dir.getFileName().toString();
         List<ResultSink> all = new ArrayList<>();
@@ -106,8 +146,10 @@ public final class Onrush {
             all.add(new ConsoleSink(console, interactive,
                     htmlReport ? dir.resolve(HtmlReportSink.REPORT_FILE) : null));
         }
+        all.addAll(made.sinks());
         all.addAll(sinks);
-        return new Prepared(new RunExecution(test, testId, dir, eventLoops, seed, all, listener, warn), dir);
+        return new Prepared(new RunExecution(test, testId, dir, eventLoops, seed, all, made.probes(), listener,
+                warn), dir);
     }
 
     private Path createRunDir(String name) {
@@ -143,6 +185,8 @@ public final class Onrush {
         private Consumer<IntervalSnapshot> listener = s -> { };
         private Consumer<String> warn = m -> System.err.println("onrush: warning: " + m);
         private long seed = 42;
+        private ClassLoader pluginLoader = Onrush.class.getClassLoader();
+        private Path pluginsDir;
 
         private Builder() {
         }
@@ -208,8 +252,33 @@ public final class Onrush {
             return this;
         }
 
+        /**
+         * Where sink and probe providers are looked up ({@code META-INF/services}); default: the class loader that
+         * loaded Onrush, which sees the built-in {@code console}, {@code json} and {@code hdr-log}.
+         */
+        public Builder plugins(ClassLoader loader) {
+            this.pluginLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /**
+         * Also loads providers from every {@code *.jar} directly inside {@code dir} (on top of
+         * {@link #plugins(ClassLoader)}'s loader). The jars are read when {@link #build()} is called and stay open
+         * as long as the {@link Onrush} instance is used.
+         */
+        public Builder pluginsDir(Path dir) {
+            this.pluginsDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when the plugins folder is not a folder or a listed provider cannot be
+         *                                  loaded
+         */
         public Onrush build() {
-            return new Onrush(this);
+            PluginRegistry registry = pluginsDir == null ? PluginRegistry.load(pluginLoader)
+                    : PluginRegistry.loadDirectory(pluginsDir, pluginLoader);
+            return new Onrush(this, registry);
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.onrush.app;
 
+import dev.onrush.core.Onrush;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.plan.PlanException;
-import dev.onrush.core.plan.PlanParser;
 import dev.onrush.testkit.DemoTarget;
 import dev.onrush.testkit.LatencyModel;
 import picocli.CommandLine.Command;
@@ -31,6 +31,13 @@ public class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Onrush onrush;
+        try {
+            onrush = runOptions.onrush();
+        } catch (IllegalArgumentException e) {
+            System.err.println("onrush: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         String yaml;
         try (InputStream in = DemoCommand.class.getResourceAsStream(PLAN_RESOURCE)) {
             if (in == null) {
@@ -49,13 +56,13 @@ public class DemoCommand implements Callable<Integer> {
                     + " (log-normal latency, median 3 ms, p99 20 ms; 0.2 % errors; capacity 64)");
             LoadTest test;
             try {
-                test = new PlanParser().parse(yaml, "examples/demo.yaml", List.of())
+                test = onrush.planParser().parse(yaml, "examples/demo.yaml", List.of())
                         .withTargetUrl(URI.create(target.baseUrl()));
             } catch (PlanException e) {
                 System.err.println(e.getMessage());
                 return ExitCodes.USAGE;
             }
-            return runOptions.run(test);
+            return runOptions.run(onrush, test);
         }
     }
 }

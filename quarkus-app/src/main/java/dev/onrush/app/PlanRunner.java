@@ -6,8 +6,6 @@ import dev.onrush.core.model.LoadTest;
 import dev.onrush.spi.RunResult;
 import sun.misc.Signal;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,23 +17,11 @@ final class PlanRunner {
     private PlanRunner() {
     }
 
-    /**
-     * @param out        console output
-     * @param outDir     exact run folder, or {@code null} for {@code onrush-results/<stamp>-<name>/}
-     * @param eventLoops event loops, or 0 for one per processor
-     */
-    static int run(LoadTest test, PrintStream out, Path outDir, int eventLoops) {
-        Onrush.Builder b = Onrush.builder().console(out, System.console() != null && System.getenv("CI") == null)
-                .warnings(m -> System.err.println("onrush: warning: " + m));
-        if (outDir != null) {
-            b.outputDir(outDir);
-        }
-        if (eventLoops > 0) {
-            b.eventLoops(eventLoops);
-        }
+    /** @param onrush configured with the console, run folder and plugins ({@link RunOptions#onrush()}) */
+    static int run(Onrush onrush, LoadTest test) {
         RunHandle handle;
         try {
-            handle = b.build().start(test);
+            handle = onrush.start(test);
         } catch (IllegalArgumentException e) {
             System.err.println("onrush: cannot run this plan: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -1,8 +1,8 @@
 package dev.onrush.app;
 
+import dev.onrush.core.Onrush;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.plan.PlanException;
-import dev.onrush.core.plan.PlanParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,13 +36,20 @@ public class RunCommand implements Callable<Integer> {
         if (target != null) {
             overrides.add("target.url=" + target);
         }
+        Onrush onrush;
+        try {
+            onrush = options.onrush();
+        } catch (IllegalArgumentException e) {
+            System.err.println("onrush: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         LoadTest test;
         try {
-            test = new PlanParser().parse(plan, overrides);
+            test = onrush.planParser().parse(plan, overrides);
         } catch (PlanException e) {
             System.err.println(e.getMessage());
             return ExitCodes.USAGE;
         }
-        return options.run(test);
+        return options.run(onrush, test);
     }
 }

@@ -1,9 +1,11 @@
 package dev.onrush.app;
 
+import dev.onrush.core.Onrush;
 import dev.onrush.core.model.HumanDuration;
 import dev.onrush.core.model.LoadTest;
 import picocli.CommandLine.Option;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** The options every command that runs a plan shares ({@code run}, {@code demo}); a picocli mixin. */
@@ -21,6 +23,35 @@ public class RunOptions {
             description = "Event loops generating load (default: one per processor).")
     int eventLoops;
 
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Load sink and probe plugins from every jar in DIR (their ids become usable in the plan).")
+    Path plugins;
+
+    /**
+     * The Onrush instance these options describe: console attached, plugins loaded.
+     *
+     * @throws IllegalArgumentException naming {@code --plugins} when its folder cannot be used
+     */
+    Onrush onrush() {
+        Onrush.Builder b = Onrush.builder()
+                .console(System.out, System.console() != null && System.getenv("CI") == null)
+                .warnings(m -> System.err.println("onrush: warning: " + m));
+        if (out != null) {
+            b.outputDir(out);
+        }
+        if (eventLoops > 0) {
+            b.eventLoops(eventLoops);
+        }
+        if (plugins != null) {
+            b.pluginsDir(plugins);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new IllegalArgumentException((plugins == null ? "" : "--plugins ") + e.getMessage(), e);
+        }
+    }
+
     /**
      * {@code test} with {@code --duration} applied.
      *
@@ -37,8 +68,8 @@ public class RunOptions {
         }
     }
 
-    /** Runs {@code test} with these options; returns the exit code. */
-    int run(LoadTest test) {
+    /** Runs {@code test} with these options on {@code onrush} (from {@link #onrush()}); returns the exit code. */
+    int run(Onrush onrush, LoadTest test) {
         LoadTest scaled;
         try {
             scaled = apply(test);
@@ -46,6 +77,6 @@ public class RunOptions {
             System.err.println("onrush: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return PlanRunner.run(scaled, System.out, out, eventLoops);
+        return PlanRunner.run(onrush, scaled);
     }
 }

@@ -85,4 +85,32 @@ class CliTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.getErrorOutput()).contains("missing", "result.json").doesNotContain("\tat ");
     }
+
+    @Test
+    void unknownSinkIdExits2ListingTheIdsKnownWithThePluginsFolder(QuarkusMainLauncher launcher) throws Exception {
+        Path plugins = Files.createDirectory(tmp.resolve("plugins"));
+        Path plan = tmp.resolve("sinks.yaml");
+        Files.writeString(plan, """
+                name: with-sinks
+                target: {url: "http://127.0.0.1:9"}
+                scenarios:
+                  - {name: s, weight: 1, request: {method: GET, path: /}}
+                phases:
+                  - {name: p, duration: 1s, rate: 1}
+                sinks:
+                  - {id: console}
+                  - {id: dynamo, table: runs}
+                """);
+        LaunchResult r = launcher.launch("run", plan.toString(), "--plugins", plugins.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("sinks[1].id", "unknown sink \"dynamo\"; known: console, hdr-log, json")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void pluginsOptionThatIsNotAFolderExits2(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("demo", "--plugins", tmp.resolve("absent").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("--plugins", "absent", "is not a folder").doesNotContain("\tat ");
+    }
 }

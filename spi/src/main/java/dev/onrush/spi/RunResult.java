@@ -29,13 +29,16 @@ import java.util.Map;
  * @param criteria          every criterion, judged
  * @param intervals         the per-second time series (not written into {@code result.json}; see
  *                          {@code intervals.jsonl})
+ * @param probes            every probe sample taken during the run, in the order they were taken (empty without
+ *                          probes)
  */
 public record RunResult(int schemaVersion, String testId, String name, String type, String targetUrl,
                         Verdict verdict, String verdictReason, Instant startedAt, Instant endedAt, double durationS,
                         EngineInfo engine, Totals totals, LatencyStats latencyMs, LatencyStats serviceTimeMs,
                         GeneratorStats generator, Map<String, Long> errorsByKind, Map<String, Long> statusCodes,
                         Map<String, RequestStats> requests, List<PhaseResult> phases,
-                        List<CriterionResult> criteria, List<IntervalSnapshot> intervals) {
+                        List<CriterionResult> criteria, List<IntervalSnapshot> intervals,
+                        List<ProbeSample> probes) {
 
     /** The current {@link #schemaVersion()}. */
     public static final int SCHEMA_VERSION = 1;
@@ -47,6 +50,7 @@ public record RunResult(int schemaVersion, String testId, String name, String ty
         phases = List.copyOf(phases);
         criteria = List.copyOf(criteria);
         intervals = List.copyOf(intervals);
+        probes = List.copyOf(probes);
     }
 
     /**

@@ -67,9 +67,16 @@ public final class ResultJson {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Reads what {@link #toJson} wrote; {@code intervals} of the result is empty. */
+    /**
+     * Reads what {@link #toJson} wrote; {@code intervals} of the result is empty, and so is {@code probes} when the
+     * file predates probes.
+     */
     public static RunResult readResult(String json) throws IOException {
-        return MAPPER.treeToValue(withDefault(json, "intervals", MAPPER.createArrayNode()), RunResult.class);
+        ObjectNode node = withDefault(json, "intervals", MAPPER.createArrayNode());
+        if (!node.hasNonNull("probes")) {
+            node.set("probes", MAPPER.createArrayNode());
+        }
+        return MAPPER.treeToValue(node, RunResult.class);
     }
 
     /** Reads what {@link #toLine} wrote; the histogram of the interval is empty (zero bytes). */

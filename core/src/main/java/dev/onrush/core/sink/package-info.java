@@ -1,7 +1,9 @@
 /**
  * The built-in result sinks: the live console and the run folder's files ({@code result.json},
- * {@code intervals.jsonl}, {@code latency.hlog}, {@code report.html}), and {@link dev.onrush.core.sink.RunFolder},
- * which reads a run folder back.
+ * {@code intervals.jsonl}, {@code latency.hlog}, {@code report.html}), {@link dev.onrush.core.sink.RunFolder},
+ * which reads a run folder back, and the providers for plans' {@code sinks:} entries: {@code console} adds the
+ * console; {@code json} and {@code hdr-log} name the run folder's files, which every run writes anyway (the
+ * entries are accepted and add nothing).
  *
  * <p>They follow the {@link dev.onrush.spi.sink.ResultSink} contract: called from one worker thread at a time,
  * never from an event loop. {@link dev.onrush.core.sink.ResultJson} is the one place that knows the JSON layout;

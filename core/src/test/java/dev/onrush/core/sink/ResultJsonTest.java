@@ -6,6 +6,7 @@ import dev.onrush.spi.GeneratorStats;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.LatencyStats;
 import dev.onrush.spi.PhaseResult;
+import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.RequestStats;
 import dev.onrush.spi.RunResult;
 import dev.onrush.spi.Totals;
@@ -40,7 +41,9 @@ class ResultJsonTest {
                 new Totals(10, 1, 10, 5, 100, 200, 0.0003), L, L, G, Map.of("http_5xx", 1L), Map.of("200", 9L),
                 Map.of("GET /x", R), List.of(new PhaseResult("steady", "rate 100/s",
                 Instant.parse("2026-11-27T10:00:00Z"), 2, 10, 1, 10, 5, L, L)),
-                List.of(new CriterionResult("p95 < 1ms", "p95", "all", "<", 1, "ms", 3, false)), intervals);
+                List.of(new CriterionResult("p95 < 1ms", "p95", "all", "<", 1, "ms", 3, false)), intervals,
+                List.of(new ProbeSample("cpu", "cpu", Instant.parse("2026-11-27T10:00:01Z"), 42.5, "percent",
+                        Map.of("group", "web"))));
     }
 
     @Test

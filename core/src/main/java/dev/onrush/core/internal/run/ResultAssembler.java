@@ -10,6 +10,7 @@ import dev.onrush.core.model.LoadTest;
 import dev.onrush.spi.CriterionResult;
 import dev.onrush.spi.GeneratorStats;
 import dev.onrush.spi.PhaseResult;
+import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.RequestStats;
 import dev.onrush.spi.RunResult;
 
@@ -26,7 +27,7 @@ final class ResultAssembler {
     }
 
     static RunResult assemble(LoadTest test, String testId, Instant startedAt, Engine.Outcome outcome,
-                              RunResult.EngineInfo engine, String failFastReason) {
+                              RunResult.EngineInfo engine, List<ProbeSample> probes, String failFastReason) {
         RunAggregator data = outcome.aggregator();
         double seconds = Math.max(outcome.generationNs() / 1e9, 1e-9);
         Accumulator all = data.total();
@@ -57,7 +58,7 @@ final class ResultAssembler {
                 test.target().url().toString(), decision.verdict(), decision.reason(), startedAt, endedAt,
                 round(seconds), engine, all.toTotals(seconds), Histograms.stats(all.latency()),
                 Histograms.stats(all.serviceTime()), generator, all.kindMap(), all.statusMap(), requests, phases,
-                criteria, data.snapshots());
+                criteria, data.snapshots(), probes);
     }
 
     private static double round(double v) {

@@ -10,7 +10,9 @@ import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Phase;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.RunInfo;
+import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.RunResult;
+import dev.onrush.spi.probe.Probe;
 import dev.onrush.spi.sink.ResultSink;
 
 import java.nio.file.Path;
@@ -22,12 +24,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Executes one run on the calling thread: sinks start, the engine runs, the result is assembled and judged, the
- * sinks complete. {@link #abort} may be called from any thread.
+ * Executes one run on the calling thread: sinks start, the engine runs while the probes are sampled on their own
+ * worker thread, the result is assembled and judged, the sinks complete. {@link #abort} may be called from any
+ * thread.
  */
 public final class RunExecution {
 
     private static final Duration SINK_COMPLETION_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration PROBE_STOP_GRACE = Duration.ofSeconds(10);
 
     private final LoadTest test;
     private final String testId;
@@ -35,6 +39,7 @@ public final class RunExecution {
     private final Engine engine;
     private final int eventLoops;
     private final List<ResultSink> sinks;
+    private final List<Probe> probes;
     private final Consumer<IntervalSnapshot> listener;
     private final Consumer<String> warn;
     private final AbortWatch abortWatch;
@@ -44,16 +49,19 @@ public final class RunExecution {
     /**
      * @param outputDir the run folder (already created), or {@code null}
      * @param sinks     the sinks, local files first
+     * @param probes    the probes to sample during the run (closed at its end)
      * @param listener  called on the collector thread after each interval, before the sinks get it
      */
     public RunExecution(LoadTest test, String testId, Path outputDir, int eventLoops, long seed,
-                        List<ResultSink> sinks, Consumer<IntervalSnapshot> listener, Consumer<String> warn) {
+                        List<ResultSink> sinks, List<Probe> probes, Consumer<IntervalSnapshot> listener,
+                        Consumer<String> warn) {
         this.test = test;
         this.testId = testId;
         this.outputDir = outputDir;
         this.eventLoops = eventLoops;
         this.engine = new Engine(test, eventLoops, seed);
         this.sinks = List.copyOf(sinks);
+        this.probes = List.copyOf(probes);
         this.listener = listener;
         this.warn = warn;
         this.abortWatch = new AbortWatch(test.criteria());
@@ -71,28 +79,37 @@ public final class RunExecution {
     /** Runs to the end and returns the result (after every sink finished or timed out). */
     public RunResult execute() {
         SinkDispatcher dispatcher = new SinkDispatcher(sinks, warn);
+        ProbeSampler sampler = new ProbeSampler(probes, dispatcher::probeSample, warn);
         Instant[] startedAt = new Instant[1];
         Timeline timeline = new Timeline(test.phases());
-        Engine.Outcome outcome = engine.run(startNanos -> {
-            long untilStart = startNanos - System.nanoTime();
-            startedAt[0] = Instant.now().plusNanos(untilStart).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            dispatcher.start(runInfo(startedAt[0], timeline));
-            return new RunAggregator(testId, test.requestNames(), timeline, startedAt[0], phaseRequestScopes());
-        }, snapshot -> {
-            listener.accept(snapshot);
-            dispatcher.interval(snapshot);
-            String stop = abortWatch.active() && failFastReason == null ? abortWatch.check(snapshot) : null;
-            if (stop != null) {
-                failFastReason = stop;
-                engine.abort(stop);
-            }
-        });
+        Engine.Outcome outcome;
+        try {
+            outcome = engine.run(startNanos -> {
+                long untilStart = startNanos - System.nanoTime();
+                startedAt[0] = Instant.now().plusNanos(untilStart).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                dispatcher.start(runInfo(startedAt[0], timeline));
+                sampler.start(startedAt[0], untilStart);
+                return new RunAggregator(testId, test.requestNames(), timeline, startedAt[0], phaseRequestScopes());
+            }, snapshot -> {
+                listener.accept(snapshot);
+                dispatcher.interval(snapshot);
+                String stop = abortWatch.active() && failFastReason == null ? abortWatch.check(snapshot) : null;
+                if (stop != null) {
+                    failFastReason = stop;
+                    engine.abort(stop);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            sampler.stop(Duration.ofSeconds(1));
+            throw e;
+        }
+        List<ProbeSample> samples = sampler.stop(PROBE_STOP_GRACE);
         if (outcome.confinementViolations() > 0) {
             warn.accept("engine defect: " + outcome.confinementViolations()
                     + " connection callbacks ran off their shard's event loop; figures may be wrong");
         }
         RunResult result = ResultAssembler.assemble(test, testId, startedAt[0], outcome,
-                new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()),
+                new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()), samples,
                 failFastReason);
         dispatcher.complete(result, SINK_COMPLETION_TIMEOUT);
         return result;

@@ -1,6 +1,7 @@
 package dev.onrush.core.internal.sink;
 
 import dev.onrush.spi.IntervalSnapshot;
+import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.RunInfo;
 import dev.onrush.spi.RunResult;
 import dev.onrush.spi.sink.ResultSink;
@@ -17,8 +18,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Hands run data to every sink on the sink's own worker thread. Methods may be called from any one thread
- * (the collector); they never block except {@link #complete}, which waits for the sinks to finish.
+ * Hands run data to every sink on the sink's own worker thread. Methods may be called from any thread (the
+ * collector, the probe worker); they never block except {@link #complete}, which waits for the sinks to finish.
+ * Nothing may be handed over after {@link #complete}.
  */
 public final class SinkDispatcher {
 
@@ -44,6 +46,11 @@ public final class SinkDispatcher {
 
     public void interval(IntervalSnapshot interval) {
         lanes.forEach(l -> l.submit("onInterval", s -> s.onInterval(interval)));
+    }
+
+    /** Hands one probe sample to every sink. */
+    public void probeSample(ProbeSample sample) {
+        lanes.forEach(l -> l.submit("onProbeSample", s -> s.onProbeSample(sample)));
     }
 
     /**
@@ -88,7 +95,7 @@ public final class SinkDispatcher {
             });
         }
 
-        void submit(String what, Function<ResultSink, CompletionStage<Void>> call) {
+        synchronized void submit(String what, Function<ResultSink, CompletionStage<Void>> call) {
             try {
                 executor.execute(() -> invoke(what, call));
             } catch (RejectedExecutionException e) {
