@@ -1,44 +1,11 @@
 package dev.onrush.core.sink;
 
-import dev.onrush.spi.ConfigKey;
-import dev.onrush.spi.PluginConfig;
-import dev.onrush.spi.RunResult;
-import dev.onrush.spi.sink.ResultSink;
-import dev.onrush.spi.sink.ResultSinkProvider;
-
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-/**
- * {@code sinks: [{id: hdr-log}]}: the run folder's latency.hlog (HdrHistogram interval log). Every run writes its folder whether or not a plan
- * names this entry ({@link RunFilesSink} is never skipped, so a failing plugin cannot lose the local result); the
- * entry is accepted so that plans can say so, and adds nothing. It takes no settings. Thread-safe.
- */
-public final class HdrLogSinkProvider implements ResultSinkProvider {
+/** {@code sinks: [{id: hdr-log}]}: the run folder's latency.hlog (HdrHistogram interval log), always written. */
+public final class HdrLogSinkProvider extends RunFolderEntryProvider {
 
     public static final String ID = "hdr-log";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public List<ConfigKey> configKeys() {
-        return List.of();
-    }
-
-    /** A sink that does nothing: the files are written by the run folder's {@link RunFilesSink}. */
-    @Override
-    public ResultSink create(PluginConfig config) {
-        return new AlwaysWritten();
-    }
-
-    private static final class AlwaysWritten implements ResultSink {
-        @Override
-        public CompletionStage<Void> onComplete(RunResult result) {
-            return CompletableFuture.completedFuture(null);
-        }
+    public HdrLogSinkProvider() {
+        super(ID);
     }
 }
