@@ -67,6 +67,17 @@ class CliTest {
         assertThat(out.resolve("latency.hlog")).exists();
         assertThat(out.resolve("report.html")).isNotEmptyFile();
 
+        // compare: a run against itself is no regression, and the page is written; bad input exits 2
+        LaunchResult same = launcher.launch("compare", out.toString(), out.toString(), "--out",
+                tmp.resolve("self.html").toString());
+        assertThat(same.exitCode()).as(same.getOutput() + same.getErrorOutput()).isZero();
+        assertThat(same.getOutput()).contains("scope", "p95", "verdict: no regression");
+        assertThat(tmp.resolve("self.html")).isNotEmptyFile();
+        assertThat(launcher.launch("compare", out.toString(), tmp.resolve("absent").toString()).exitCode())
+                .isEqualTo(2);
+        assertThat(launcher.launch("compare", out.toString(), out.toString(), "--max-regression", "p97=1%")
+                .getErrorOutput()).contains("p97=1%");
+
         // the report command rewrites the page from the saved files alone
         Files.delete(out.resolve("report.html"));
         LaunchResult again = launcher.launch("report", out.toString());

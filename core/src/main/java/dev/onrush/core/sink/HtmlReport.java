@@ -36,14 +36,24 @@ public final class HtmlReport {
 
     /** The page for {@code result}. */
     public static String render(RunResult result) {
+        return page(TEMPLATE, result.name() + " — " + result.testId(), data(result));
+    }
+
+    /**
+     * A self-contained page from the template resource {@code template} (absolute classpath path), filling its
+     * {@code {{TITLE}}} (escaped), {@code {{UPLOT_CSS}}}, {@code {{UPLOT_JS}}} (uPlot inlined) and
+     * {@code {{DATA}}} (the JSON made safe inside a {@code <script>} element) placeholders. Shared by every
+     * Onrush page so that each opens offline.
+     */
+    public static String page(String template, String title, String dataJson) {
         String js = resource(UPLOT + "uPlot.iife.min.js");
         String css = resource(UPLOT + "uPlot.min.css");
         // the inlined code must not end its own element early
         if (js.toLowerCase(Locale.ROOT).contains("</script") || css.toLowerCase(Locale.ROOT).contains("</style")) {
             throw new IllegalStateException("uPlot's code contains a closing tag; it cannot be inlined");
         }
-        return fill(resource(TEMPLATE), Map.of("TITLE", escapeHtml(result.name() + " — " + result.testId()),
-                "UPLOT_CSS", css, "UPLOT_JS", js, "DATA", scriptSafe(data(result))));
+        return fill(resource(template), Map.of("TITLE", escapeHtml(title), "UPLOT_CSS", css, "UPLOT_JS", js,
+                "DATA", scriptSafe(dataJson)));
     }
 
     /** Writes the page for {@code result} to {@code file} atomically (a temporary file moved into place). */
