@@ -16,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Live progress and the final summary on a terminal or a log: one line per interval (rewritten in place when
- * {@code interactive}, plain lines otherwise, as in CI), then a table per request name, the criteria and the
- * verdict.
+ * Live progress and the final summary on a terminal or a log: one line per interval (with a progress bar,
+ * rewritten in place when {@code interactive}; plain lines otherwise, as in CI), warnings about the generator's
+ * lag, dropped arrivals and the first errors once each rather than every second, then a table per request name,
+ * the criteria and the verdict.
  */
 public final class ConsoleSink implements ResultSink {
 
@@ -27,6 +28,9 @@ public final class ConsoleSink implements ResultSink {
     private RunInfo run;
     private final Path reportFile;
     private Path outputDir;
+    /** Generator lag p99 (ms) in one second above which the console warns. */
+    private static final double LAG_WARNING_MS = 50;
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     /**
      * @param out         where to print
@@ -73,8 +77,12 @@ public final class ConsoleSink implements ResultSink {
                 elapsed, total, i.phase(), load, t.throughputRps(), fmtMs(t.latencyMs().p95()), t.errorRatePercent(),
                 fmtMs(i.generator().lagMs().p99()),
                 i.generator().droppedArrivals() > 0 ? "  dropped " + i.generator().droppedArrivals() : "");
+        for (String warning : warnings(i, elapsed)) {
+            out.print(interactive ? "\r\033[K" : "");
+            out.println("warning: " + warning);
+        }
         if (interactive) {
-            out.print("\r\033[K" + line);
+            out.print("\r\033[K" + bar(total <= 0 ? 1 : elapsed / total) + " " + line);
         } else {
             out.println(line);
         }
@@ -120,6 +128,31 @@ public final class ConsoleSink implements ResultSink {
         }
         out.flush();
         return done();
+    }
+
+    /** Each kind of trouble is told once per run, the first time it shows, not every second. */
+    private java.util.List<String> warnings(IntervalSnapshot i, double elapsed) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (i.generator().lagMs().p99() > LAG_WARNING_MS && warned.add("lag")) {
+            out.add(String.format(Locale.ROOT, "at %.0f s the generator itself was late (lag p99 %s): latency "
+                    + "then includes the generator's delay; a long run past the limit is INCONCLUSIVE", elapsed,
+                    fmtMs(i.generator().lagMs().p99())));
+        }
+        if (i.generator().droppedArrivals() > 0 && warned.add("dropped")) {
+            out.add(String.format(Locale.ROOT, "at %.0f s arrivals were dropped (%d in that second): every "
+                    + "connection was busy and the wait queue full; raise target.max_connections or "
+                    + "target.max_queue", elapsed, i.generator().droppedArrivals()));
+        }
+        if (!i.totals().errorsByKind().isEmpty() && warned.add("errors")) {
+            out.add(String.format(Locale.ROOT, "at %.0f s the first errors: %s", elapsed, i.totals().errorsByKind()));
+        }
+        return out;
+    }
+
+    private static String bar(double fraction) {
+        int width = 20;
+        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
+        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]";
     }
 
     private void row(String name, long count, double errPct, double rps, LatencyStats l, LatencyStats svc) {
