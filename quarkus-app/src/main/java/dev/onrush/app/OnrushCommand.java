@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "onrush", mixinStandardHelpOptions = true, version = "onrush 0.1.0",
         description = "Load tests you can trust: honest latency (from the intended start), a fast Vert.x engine.",
-        subcommands = {RunCommand.class, DemoCommand.class, TargetCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, TargetCommand.class, CompareCommand.class, TrendCommand.class,
             ReportCommand.class},
         footer = {"", "Exit codes: 0 passed, 1 criteria failed, 2 invalid plan or usage, 3 error or aborted, "
                 + "4 inconclusive (the generator was the bottleneck)."})

@@ -88,21 +88,55 @@ class RunComparisonTest {
         String html = Files.readString(page);
         assertThat(html).contains("uPlot", "baseline_id")
                 .doesNotContain("src=\"http", "href=\"http");
-        Path chromium = Path.of("/usr/bin/chromium");
-        if (!Files.isExecutable(chromium)) {
-            return; // the report's browser test says how to install it; the rest of this test still ran
+        String dom = renderInChromium(page);
+        if (dom == null) {
+            return; // the report's browser test says how to install Chromium; the rest of this test still ran
         }
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + results.resolve("chromium-profile"),
-                "--proxy-server=127.0.0.1:9", "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString())
-                .redirectOutput(results.resolve("dom.html").toFile())
-                .redirectError(results.resolve("chromium.err").toFile()).start();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        String dom = Files.readString(results.resolve("dom.html"));
         assertThat(attribute(dom, "data-done")).isEqualTo("true");
         assertThat(attribute(dom, "data-errors")).isEmpty();
         assertThat(attribute(dom, "data-charts")).isEqualTo("1");
+    }
+
+    @Test
+    void theTrendListsTheRunsOfATestOldestFirstAndRenders() throws Exception {
+        Path broken = Files.createDirectories(results.resolve("zz-broken"));
+        Files.writeString(broken.resolve("result.json"), "{not json");
+        java.util.List<String> skipped = new java.util.ArrayList<>();
+
+        java.util.List<RunTrend.Point> points = RunTrend.read(results, "compare", skipped);
+
+        assertThat(points).hasSize(4);
+        assertThat(points).isSortedAccordingTo(java.util.Comparator.comparing(RunTrend.Point::startedAt));
+        assertThat(points.get(3).p95Ms()).isGreaterThan(points.get(1).p95Ms());
+        assertThat(skipped).singleElement().asString().contains("zz-broken");
+        assertThat(RunTrend.read(results, "other", new java.util.ArrayList<>())).isEmpty();
+        assertThat(RunTrend.table(points)).contains(points.get(0).testId(), "p95 ms");
+
+        Path page = results.resolve("trend.html");
+        RunTrend.write(points, "compare", page);
+        assertThat(Files.readString(page)).contains("uPlot", points.get(2).testId())
+                .doesNotContain("src=\"http", "href=\"http");
+        String dom = renderInChromium(page);
+        if (dom != null) {
+            assertThat(attribute(dom, "data-errors")).isEmpty();
+            assertThat(attribute(dom, "data-charts")).isEqualTo("3");
+        }
+    }
+
+    /** The page's DOM after rendering in headless Chromium, or null when Chromium is not installed. */
+    private static String renderInChromium(Path page) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (!Files.isExecutable(chromium)) {
+            return null;
+        }
+        Path dom = Files.createTempFile(results, "dom", ".html");
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(results, "profile"),
+                "--proxy-server=127.0.0.1:9", "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString())
+                .redirectOutput(dom.toFile()).redirectError(results.resolve("chromium.err").toFile()).start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        return Files.readString(dom);
     }
 
     private static String attribute(String dom, String name) {
