@@ -276,7 +276,8 @@ class EngineRunTest {
         // about (average users) / (think + service) per second in each phase: 10 / 0.1 s
         assertThat(r.phases().get(0).throughputRps()).isBetween(70.0, 110.0);
         assertThat(r.phases().get(1).throughputRps()).isBetween(70.0, 110.0);
-        // a ramp down costs the generator nothing: it stays on time
-        assertThat(r.generator().lagMs().p99()).isLessThan(20.0);
+        // a ramp down costs the generator nothing: it stays on time (before the fix its lag p99 was about a second;
+        // the bound leaves room for a busy machine)
+        assertThat(r.generator().lagMs().p99()).isLessThan(200.0);
     }
 }

@@ -31,6 +31,9 @@ import java.util.Map;
  *                          {@code intervals.jsonl})
  * @param probes            every probe sample taken during the run, in the order they were taken (empty without
  *                          probes)
+ * @param analysis          what the test type concludes (spike: recovery; endurance: drift; ...), as JSON-like
+ *                          values (String, Number, Boolean, List, Map, null-free); empty when the type has none.
+ *                          Treat it as read-only.
  */
 public record RunResult(int schemaVersion, String testId, String name, String type, String targetUrl,
                         Verdict verdict, String verdictReason, Instant startedAt, Instant endedAt, double durationS,
@@ -38,7 +41,7 @@ public record RunResult(int schemaVersion, String testId, String name, String ty
                         GeneratorStats generator, Map<String, Long> errorsByKind, Map<String, Long> statusCodes,
                         Map<String, RequestStats> requests, List<PhaseResult> phases,
                         List<CriterionResult> criteria, List<IntervalSnapshot> intervals,
-                        List<ProbeSample> probes) {
+                        List<ProbeSample> probes, Map<String, Object> analysis) {
 
     /** The current {@link #schemaVersion()}. */
     public static final int SCHEMA_VERSION = 1;
@@ -51,6 +54,7 @@ public record RunResult(int schemaVersion, String testId, String name, String ty
         criteria = List.copyOf(criteria);
         intervals = List.copyOf(intervals);
         probes = List.copyOf(probes);
+        analysis = Map.copyOf(analysis);
     }
 
     /**

@@ -97,7 +97,7 @@ public final class ContractRecords {
                         stats.errors(), 1.0, 200, latency, latency)),
                 List.of(new CriterionResult("p95 < 25ms", "p95", "all", "<", 25, "ms", 27.9, false),
                         new CriterionResult("error_rate < 5%", "error_rate", "all", "<", 5, "%", 1.0, true)),
-                series, probes);
+                series, probes, Map.of());
     }
 
     private static RequestStats stats(long requests, long errors, LatencyStats latency, double seconds) {

@@ -68,13 +68,16 @@ public final class ResultJson {
     }
 
     /**
-     * Reads what {@link #toJson} wrote; {@code intervals} of the result is empty, and so is {@code probes} when the
-     * file predates probes.
+     * Reads what {@link #toJson} wrote; {@code intervals} of the result is empty, and so are {@code probes} and
+     * {@code analysis} when the file predates them.
      */
     public static RunResult readResult(String json) throws IOException {
         ObjectNode node = withDefault(json, "intervals", MAPPER.createArrayNode());
         if (!node.hasNonNull("probes")) {
             node.set("probes", MAPPER.createArrayNode());
+        }
+        if (!node.hasNonNull("analysis")) {
+            node.set("analysis", MAPPER.createObjectNode());
         }
         return MAPPER.treeToValue(node, RunResult.class);
     }

@@ -56,7 +56,7 @@ public final class RunFolder {
         return new RunResult(r.schemaVersion(), r.testId(), r.name(), r.type(), r.targetUrl(), r.verdict(),
                 r.verdictReason(), r.startedAt(), r.endedAt(), r.durationS(), r.engine(), r.totals(), r.latencyMs(),
                 r.serviceTimeMs(), r.generator(), r.errorsByKind(), r.statusCodes(), r.requests(), r.phases(),
-                r.criteria(), intervals, r.probes());
+                r.criteria(), intervals, r.probes(), r.analysis());
     }
 
     private static List<IntervalSnapshot> readLines(Path file) throws IOException {

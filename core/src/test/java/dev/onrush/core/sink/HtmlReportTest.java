@@ -120,7 +120,7 @@ class HtmlReportTest {
         RunResult named = new RunResult(r.schemaVersion(), r.testId(), evil, r.type(), r.targetUrl(), r.verdict(),
                 evil, r.startedAt(), r.endedAt(), r.durationS(), r.engine(), r.totals(), r.latencyMs(),
                 r.serviceTimeMs(), r.generator(), r.errorsByKind(), r.statusCodes(), r.requests(), r.phases(),
-                r.criteria(), r.intervals(), r.probes());
+                r.criteria(), r.intervals(), r.probes(), r.analysis());
 
         String html = HtmlReport.render(named);
 

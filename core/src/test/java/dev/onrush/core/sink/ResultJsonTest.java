@@ -43,7 +43,8 @@ class ResultJsonTest {
                 Instant.parse("2026-11-27T10:00:00Z"), 2, 10, 1, 10, 5, L, L)),
                 List.of(new CriterionResult("p95 < 1ms", "p95", "all", "<", 1, "ms", 3, false)), intervals,
                 List.of(new ProbeSample("cpu", "cpu", Instant.parse("2026-11-27T10:00:01Z"), 42.5, "percent",
-                        Map.of("group", "web"))));
+                        Map.of("group", "web"))),
+                Map.of("spike", Map.of("recovered", true, "recovery_time_s", 3.0)));
     }
 
     @Test

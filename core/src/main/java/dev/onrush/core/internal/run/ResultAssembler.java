@@ -1,5 +1,6 @@
 package dev.onrush.core.internal.run;
 
+import dev.onrush.core.internal.analysis.Analyses;
 import dev.onrush.core.internal.criteria.Judge;
 import dev.onrush.core.internal.engine.Engine;
 import dev.onrush.core.internal.metrics.Accumulator;
@@ -27,7 +28,8 @@ final class ResultAssembler {
     }
 
     static RunResult assemble(LoadTest test, String testId, Instant startedAt, Engine.Outcome outcome,
-                              RunResult.EngineInfo engine, List<ProbeSample> probes, String failFastReason) {
+                              RunResult.EngineInfo engine, List<ProbeSample> probes, String failFastReason,
+                              List<Long> heapBytes) {
         RunAggregator data = outcome.aggregator();
         double seconds = Math.max(outcome.generationNs() / 1e9, 1e-9);
         Accumulator all = data.total();
@@ -58,7 +60,7 @@ final class ResultAssembler {
                 test.target().url().toString(), decision.verdict(), decision.reason(), startedAt, endedAt,
                 round(seconds), engine, all.toTotals(seconds), Histograms.stats(all.latency()),
                 Histograms.stats(all.serviceTime()), generator, all.kindMap(), all.statusMap(), requests, phases,
-                criteria, data.snapshots(), probes);
+                criteria, data.snapshots(), probes, Analyses.of(test, data.snapshots(), heapBytes));
     }
 
     private static double round(double v) {

@@ -43,6 +43,8 @@ public final class RunExecution {
     private final Consumer<IntervalSnapshot> listener;
     private final Consumer<String> warn;
     private final AbortWatch abortWatch;
+    /** The generator's heap use after each interval (collector thread), for the endurance analysis. */
+    private final List<Long> heapBytes = new ArrayList<>();
     /** Set on the collector thread when an abort_on_fail criterion stopped the run. */
     private String failFastReason;
 
@@ -91,6 +93,8 @@ public final class RunExecution {
                 sampler.start(startedAt[0], untilStart);
                 return new RunAggregator(testId, test.requestNames(), timeline, startedAt[0], phaseRequestScopes());
             }, snapshot -> {
+                Runtime rt = Runtime.getRuntime();
+                heapBytes.add(rt.totalMemory() - rt.freeMemory());
                 listener.accept(snapshot);
                 dispatcher.interval(snapshot);
                 String stop = abortWatch.active() && failFastReason == null ? abortWatch.check(snapshot) : null;
@@ -110,7 +114,7 @@ public final class RunExecution {
         }
         RunResult result = ResultAssembler.assemble(test, testId, startedAt[0], outcome,
                 new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()), samples,
-                failFastReason);
+                failFastReason, heapBytes);
         dispatcher.complete(result, SINK_COMPLETION_TIMEOUT);
         return result;
     }

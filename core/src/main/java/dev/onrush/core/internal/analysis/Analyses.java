@@ -1,0 +1,32 @@
+package dev.onrush.core.internal.analysis;
+
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.TestType;
+import dev.onrush.spi.IntervalSnapshot;
+
+import java.util.List;
+import java.util.Map;
+
+/** Picks the analysis of a test's type. */
+public final class Analyses {
+
+    private Analyses() {
+    }
+
+    /**
+     * The {@code analysis} of a finished run: {@code {spike: …}} for spike tests, {@code {endurance: …}} for
+     * endurance tests; empty for the other types (their analyses are not built yet).
+     *
+     * @param heapBytes the generator's heap use sampled after each interval
+     */
+    public static Map<String, Object> of(LoadTest test, List<IntervalSnapshot> intervals, List<Long> heapBytes) {
+        if (test.type() == TestType.SPIKE) {
+            Map<String, Object> spike = SpikeAnalysis.analyze(test.phases(), intervals);
+            return spike.isEmpty() ? Map.of() : Map.of("spike", spike);
+        }
+        if (test.type() == TestType.ENDURANCE) {
+            return Map.of("endurance", EnduranceAnalysis.analyze(intervals, heapBytes));
+        }
+        return Map.of();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.onrush.core.internal.analysis;
+
+import dev.onrush.core.Onrush;
+import dev.onrush.core.model.LoadShape;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.Scenario;
+import dev.onrush.core.model.Step;
+import dev.onrush.core.model.TestType;
+import dev.onrush.spi.RunResult;
+import dev.onrush.testkit.DemoTarget;
+import dev.onrush.testkit.LatencyModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The type analyses on real runs against DemoTarget, scaled down to seconds. */
+class AnalysisRunTest {
+
+    @TempDir
+    Path results;
+
+    private static Scenario users() {
+        return Scenario.of("users", 1, Step.Request.of("GET", "/api/users"), Duration.ZERO);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSpikeThatOverloadsTheTargetHasAFiniteRecoveryTime() throws Exception {
+        // capacity 5 x 20 ms: about 210 requests/s measured; the spike asks 500/s for 1 s, then the backlog of about
+        // 290 drains at about 160/s
+        try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder().capacity(5)
+                .latency(LatencyModel.fixed(Duration.ofMillis(20))).build())) {
+            target.start();
+            // JIT warm-up of generator and target first: a cold first second would spoil the pre-spike p95
+            Onrush.builder().eventLoops(1).resultsRoot(results).build().run(LoadTest.builder("warm-up")
+                    .target(target.baseUrl()).scenario(users())
+                    .phase("warm", Duration.ofSeconds(2), LoadShape.rate(150, 150)).build());
+            LoadTest test = LoadTest.builder("spike").type(TestType.SPIKE).target(target.baseUrl())
+                    .scenario(users())
+                    .phase("before_spike", Duration.ofSeconds(3), LoadShape.rate(50, 50))
+                    .phase("spike", Duration.ofSeconds(1), LoadShape.rate(500, 500))
+                    .phase("after_spike", Duration.ofSeconds(8), LoadShape.rate(50, 50)).build();
+
+            RunResult r = Onrush.builder().eventLoops(1).resultsRoot(results).build().run(test);
+
+            Map<String, Object> spike = (Map<String, Object>) r.analysis().get("spike");
+            assertThat(spike).as(spike.toString()).containsEntry("spike_phase", "spike")
+                    .containsEntry("recovered", true);
+            double before = (double) ((Map<String, Object>) spike.get("before")).get("p95_ms");
+            double during = (double) ((Map<String, Object>) spike.get("during")).get("p95_ms");
+            assertThat(during).isGreaterThan(before * 3);
+            assertThat((double) spike.get("recovery_time_s")).as(spike.toString()).isBetween(0.5, 6.0);
+            assertThat(Files.readString(results.resolve(r.testId()).resolve("result.json")))
+                    .contains("\"analysis\"", "\"recovery_time_s\"");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void enduranceFlagsDriftForALeakingTargetAndNotForASteadyOne() throws Exception {
+        Map<String, Object> steady = endurance(false);
+        Map<String, Object> leaking = endurance(true);
+
+        assertThat((List<String>) steady.get("drift")).as(steady.toString()).doesNotContain("p95_ms");
+        assertThat((List<String>) leaking.get("drift")).as(leaking.toString()).contains("p95_ms");
+        assertThat((Map<String, Object>) leaking.get("p95_ms")).containsEntry("drift", true);
+        assertThat((List<?>) leaking.get("windows")).hasSizeGreaterThanOrEqualTo(9);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> endurance(boolean leak) throws Exception {
+        DemoTarget.Options base = DemoTarget.Options.builder().latency(LatencyModel.fixed(Duration.ofMillis(2)))
+                .build();
+        try (DemoTarget target = new DemoTarget(base)) {
+            target.start();
+            LoadTest test = LoadTest.builder("soak").type(TestType.ENDURANCE).target(target.baseUrl())
+                    .scenario(users()).phase("steady", Duration.ofSeconds(10), LoadShape.rate(100, 100)).build();
+            var handle = Onrush.builder().eventLoops(1).resultsRoot(results).build().start(test);
+            // a leak: the service time grows by 2 ms every half second
+            for (int step = 1; leak && !handle.isDone() && step <= 20; step++) {
+                Thread.sleep(500);
+                target.reconfigure(base.newBuilder()
+                        .latency(LatencyModel.fixed(Duration.ofMillis(2 + 2L * step))).build());
+            }
+            RunResult r = handle.await();
+            return (Map<String, Object>) r.analysis().get("endurance");
+        }
+    }
+}
