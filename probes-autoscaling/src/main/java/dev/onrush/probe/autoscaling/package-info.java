@@ -1,0 +1,9 @@
+/**
+ * The {@code autoscaling} probe: samples an Auto Scaling group's capacity and its scaling activities, so a run's
+ * result shows when the group scaled and how long it took.
+ *
+ * <p>Rules: depends on {@code onrush-spi} and the AWS SDK only. The engine calls {@code sample} from its probe
+ * worker thread, at most once at a time; the probe uses the SDK's synchronous client there, bounded by the client's
+ * timeouts and retried with the SDK's standard backoff. Failures come back as failed stages.
+ */
+package dev.onrush.probe.autoscaling;
