@@ -81,6 +81,7 @@ class AnalysisRunTest {
         try (DemoTarget target = new DemoTarget(base)) {
             target.start();
             LoadTest test = LoadTest.builder("soak").type(TestType.ENDURANCE).target(target.baseUrl())
+                    .probe(new dev.onrush.core.model.PluginSpec("window", Map.of("metric", "cpu", "period", "1s")))
                     .scenario(users()).phase("steady", Duration.ofSeconds(10), LoadShape.rate(100, 100)).build();
             var handle = Onrush.builder().eventLoops(1).resultsRoot(results).build().start(test);
             // a leak: the service time grows by 2 ms every half second
@@ -90,6 +91,15 @@ class AnalysisRunTest {
                         .latency(LatencyModel.fixed(Duration.ofMillis(2 + 2L * step))).build());
             }
             RunResult r = handle.await();
+            if (leak) {
+                // the report shows the drift line and the probe series, and renders without errors
+                String dom = ReportInBrowser.dom(handle.outputDir().resolve("report.html"), results);
+                if (dom != null) {
+                    assertThat(ReportInBrowser.attribute(dom, "data-errors")).isEmpty();
+                    assertThat(ReportInBrowser.attribute(dom, "data-charts"))
+                            .isEqualTo(ReportInBrowser.attribute(dom, "data-expected")).isEqualTo("7");
+                }
+            }
             return (Map<String, Object>) r.analysis().get("endurance");
         }
     }
