@@ -2,6 +2,8 @@ package dev.onrush.sink.dynamodb;
 
 import dev.onrush.spi.ConfigKey;
 import dev.onrush.spi.PluginConfig;
+import dev.onrush.spi.RunInfo;
+import dev.onrush.spi.RunResult;
 import dev.onrush.spi.sink.ResultSink;
 import dev.onrush.spi.sink.ResultSinkProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -16,6 +18,8 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -60,10 +64,32 @@ public final class DynamoDbSinkProvider implements ResultSinkProvider {
         return KEYS;
     }
 
+    /**
+     * Makes the sink. When no region is set and the SDK's region chain finds none, the sink is still made, and
+     * fails each of its calls saying so: the run goes on and keeps its local result.
+     */
     @Override
     public ResultSink create(PluginConfig config) {
         DynamoDbSinkConfig settings = settings(config);
-        return new DynamoDbSink(client(settings), true, settings);
+        try {
+            return new DynamoDbSink(client(settings), true, settings);
+        } catch (SdkClientException e) {
+            return new UnconfiguredDynamoDbSink("sink " + ID + ": region: not set, and the AWS SDK found none in AWS_REGION, "
+                    + "aws.region or the profile (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A sink that could not be made: each call fails with the same message. */
+    private record UnconfiguredDynamoDbSink(String message) implements ResultSink {
+        @Override
+        public CompletionStage<Void> onStart(RunInfo run) {
+            return CompletableFuture.failedFuture(new SinkWriteException(message));
+        }
+
+        @Override
+        public CompletionStage<Void> onComplete(RunResult result) {
+            return CompletableFuture.failedFuture(new SinkWriteException(message));
+        }
     }
 
     /** Reads and checks the settings, naming every bad key at once. */
@@ -129,11 +155,6 @@ public final class DynamoDbSinkProvider implements ResultSinkProvider {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        try {
-            return builder.build();
-        } catch (SdkClientException e) {
-            throw new IllegalArgumentException("sink " + ID + ": region: not set, and the AWS SDK found none ("
-                    + e.getMessage() + ")", e);
-        }
+        return builder.build();
     }
 }

@@ -2,6 +2,8 @@ package dev.onrush.sink.s3;
 
 import dev.onrush.spi.ConfigKey;
 import dev.onrush.spi.PluginConfig;
+import dev.onrush.spi.RunInfo;
+import dev.onrush.spi.RunResult;
 import dev.onrush.spi.sink.ResultSink;
 import dev.onrush.spi.sink.ResultSinkProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -16,6 +18,8 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +33,7 @@ public final class S3SinkProvider implements ResultSinkProvider {
     public static final String ID = "s3";
 
     private static final long MIB = 1024L * 1024;
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
 
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.optional("endpoint", ConfigKey.Type.STRING, null,
@@ -58,10 +62,32 @@ public final class S3SinkProvider implements ResultSinkProvider {
         return KEYS;
     }
 
+    /**
+     * Makes the sink. When no region is set and the SDK's region chain finds none, the sink is still made, and
+     * fails each of its calls saying so: the run goes on and keeps its local result.
+     */
     @Override
     public ResultSink create(PluginConfig config) {
         S3SinkConfig settings = settings(config);
-        return new S3Sink(client(settings), true, settings);
+        try {
+            return new S3Sink(client(settings), true, settings);
+        } catch (SdkClientException e) {
+            return new UnconfiguredS3Sink("sink " + ID + ": region: not set, and the AWS SDK found none in AWS_REGION, "
+                    + "aws.region or the profile (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A sink that could not be made: each call fails with the same message. */
+    private record UnconfiguredS3Sink(String message) implements ResultSink {
+        @Override
+        public CompletionStage<Void> onStart(RunInfo run) {
+            return CompletableFuture.failedFuture(new S3UploadException(message));
+        }
+
+        @Override
+        public CompletionStage<Void> onComplete(RunResult result) {
+            return CompletableFuture.failedFuture(new S3UploadException(message));
+        }
     }
 
     /** Reads and checks the settings, naming every bad key at once. */
@@ -81,7 +107,7 @@ public final class S3SinkProvider implements ResultSinkProvider {
         }
         String bucket = config.string("bucket");
         if (bucket == null || !BUCKET.matcher(bucket).matches()) {
-            problems.add("bucket: \"" + bucket + "\" is not an S3 bucket name (3-63 of a-z 0-9 . -)");
+            problems.add("bucket: \"" + bucket + "\" is not a bucket name (1-63 of a-z 0-9 . -)");
         }
         String prefix = config.string("prefix");
         if (prefix.startsWith("/")) {
@@ -128,11 +154,6 @@ public final class S3SinkProvider implements ResultSinkProvider {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        try {
-            return builder.build();
-        } catch (SdkClientException e) {
-            throw new IllegalArgumentException("sink " + ID + ": region: not set, and the AWS SDK found none ("
-                    + e.getMessage() + ")", e);
-        }
+        return builder.build();
     }
 }

@@ -117,7 +117,7 @@ class S3SinkTest {
     @Test
     void settingsAreCheckedTogether() {
         S3SinkProvider provider = new S3SinkProvider();
-        PluginConfig bad = new PluginConfig(provider.id(), Map.of("bucket", "Bad_Bucket", "part_size_mib", 1,
+        PluginConfig bad = new PluginConfig(provider.id(), Map.of("bucket", "Bad_Bucket/x", "part_size_mib", 1,
                 "endpoint", "not a url"), provider.configKeys());
 
         assertThatThrownBy(() -> provider.create(bad)).isInstanceOf(IllegalArgumentException.class)
