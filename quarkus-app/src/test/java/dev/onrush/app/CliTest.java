@@ -103,7 +103,7 @@ class CliTest {
                 """);
         LaunchResult r = launcher.launch("run", plan.toString(), "--plugins", plugins.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.getErrorOutput()).contains("sinks[1].id", "unknown sink \"dynamo\"; known: console, hdr-log, json")
+        assertThat(r.getErrorOutput()).contains("sinks[1].id", "unknown sink \"dynamo\"; known: console, dynamodb, hdr-log, json, s3")
                 .doesNotContain("\tat ");
     }
 
