@@ -142,14 +142,15 @@ public final class Onrush {
         if (htmlReport) {
             all.add(new HtmlReportSink(dir));
         }
+        int localSinks = all.size();
         if (console != null) {
             all.add(new ConsoleSink(console, interactive,
                     htmlReport ? dir.resolve(HtmlReportSink.REPORT_FILE) : null));
         }
         all.addAll(made.sinks());
         all.addAll(sinks);
-        return new Prepared(new RunExecution(test, testId, dir, eventLoops, seed, all, made.probes(), listener,
-                warn), dir);
+        return new Prepared(new RunExecution(test, testId, dir, eventLoops, seed, all, localSinks, made.probes(),
+                listener, warn), dir);
     }
 
     private Path createRunDir(String name) {

@@ -114,7 +114,8 @@ class CliTest {
                 """);
         LaunchResult r = launcher.launch("run", plan.toString(), "--plugins", plugins.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.getErrorOutput()).contains("sinks[1].id", "unknown sink \"dynamo\"; known: cloudwatch, console, hdr-log, json")
+        assertThat(r.getErrorOutput()).contains("sinks[1].id",
+                "unknown sink \"dynamo\"; known: cloudwatch, console, dynamodb, hdr-log, json, s3")
                 .doesNotContain("\tat ");
     }
 

@@ -39,6 +39,7 @@ public final class RunExecution {
     private final Engine engine;
     private final int eventLoops;
     private final List<ResultSink> sinks;
+    private final int localSinks;
     private final List<Probe> probes;
     private final Consumer<IntervalSnapshot> listener;
     private final Consumer<String> warn;
@@ -51,18 +52,21 @@ public final class RunExecution {
     /**
      * @param outputDir the run folder (already created), or {@code null}
      * @param sinks     the sinks, local files first
+     * @param localSinks how many of the first sinks write the run folder; they finish {@code onComplete} before the
+     *                   others get it
      * @param probes    the probes to sample during the run (closed at its end)
      * @param listener  called on the collector thread after each interval, before the sinks get it
      */
     public RunExecution(LoadTest test, String testId, Path outputDir, int eventLoops, long seed,
-                        List<ResultSink> sinks, List<Probe> probes, Consumer<IntervalSnapshot> listener,
-                        Consumer<String> warn) {
+                        List<ResultSink> sinks, int localSinks, List<Probe> probes,
+                        Consumer<IntervalSnapshot> listener, Consumer<String> warn) {
         this.test = test;
         this.testId = testId;
         this.outputDir = outputDir;
         this.eventLoops = eventLoops;
         this.engine = new Engine(test, eventLoops, seed);
         this.sinks = List.copyOf(sinks);
+        this.localSinks = localSinks;
         this.probes = List.copyOf(probes);
         this.listener = listener;
         this.warn = warn;
@@ -80,7 +84,7 @@ public final class RunExecution {
 
     /** Runs to the end and returns the result (after every sink finished or timed out). */
     public RunResult execute() {
-        SinkDispatcher dispatcher = new SinkDispatcher(sinks, warn);
+        SinkDispatcher dispatcher = new SinkDispatcher(sinks, localSinks, warn);
         ProbeSampler sampler = new ProbeSampler(probes, dispatcher::probeSample, warn);
         Instant[] startedAt = new Instant[1];
         Timeline timeline = new Timeline(test.phases());

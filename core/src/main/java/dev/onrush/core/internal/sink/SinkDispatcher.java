@@ -20,20 +20,27 @@ import java.util.function.Function;
 /**
  * Hands run data to every sink on the sink's own worker thread. Methods may be called from any thread (the
  * collector, the probe worker); they never block except {@link #complete}, which waits for the sinks to finish.
- * Nothing may be handed over after {@link #complete}.
+ * Nothing may be handed over after {@link #complete}. The first {@code localSinks} sinks write the run folder: they
+ * finish {@code onComplete} before the other sinks get theirs, so a sink that uploads the folder finds it written.
  */
 public final class SinkDispatcher {
 
     private static final int QUEUE = 4096;
 
     private final List<Lane> lanes = new ArrayList<>();
+    private final int localSinks;
     private final Consumer<String> warn;
 
     /**
-     * @param sinks the sinks, in order
-     * @param warn  where to report a sink failure (once per sink and kind)
+     * @param sinks      the sinks, in order
+     * @param localSinks how many of the first sinks write the run folder (completed before the others)
+     * @param warn       where to report a sink failure (once per sink and kind)
      */
-    public SinkDispatcher(List<ResultSink> sinks, Consumer<String> warn) {
+    public SinkDispatcher(List<ResultSink> sinks, int localSinks, Consumer<String> warn) {
+        if (localSinks < 0 || localSinks > sinks.size()) {
+            throw new IllegalArgumentException("localSinks must be 0 to " + sinks.size() + ", got " + localSinks);
+        }
+        this.localSinks = localSinks;
         this.warn = warn;
         for (ResultSink s : sinks) {
             lanes.add(new Lane(s));
@@ -54,14 +61,19 @@ public final class SinkDispatcher {
     }
 
     /**
-     * Hands over the result and waits up to {@code timeout} for every sink to finish. Returns the sink failures
-     * counted over the run.
+     * Hands over the result, first to the local sinks and, once they finished, to the others, and waits up to
+     * {@code timeout} in all for every sink to finish. Returns the sink failures counted over the run.
      */
     public long complete(RunResult result, Duration timeout) {
-        lanes.forEach(l -> l.submit("onComplete", s -> s.onComplete(result)));
         long deadline = System.nanoTime() + timeout.toNanos();
+        long failures = finish(lanes.subList(0, localSinks), result, deadline, timeout);
+        return failures + finish(lanes.subList(localSinks, lanes.size()), result, deadline, timeout);
+    }
+
+    private long finish(List<Lane> group, RunResult result, long deadline, Duration timeout) {
+        group.forEach(l -> l.submit("onComplete", s -> s.onComplete(result)));
         long failures = 0;
-        for (Lane l : lanes) {
+        for (Lane l : group) {
             l.executor.shutdown();
             try {
                 if (!l.executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {

@@ -1,0 +1,45 @@
+package dev.onrush.sink.s3;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings of one {@code {id: s3, bucket: ...}} plan entry. Immutable.
+ *
+ * @param endpoint       the service URL for local or S3-compatible servers, or {@code null} for AWS itself
+ * @param region         the AWS region, or {@code null} for the SDK's default region chain
+ * @param bucket         the bucket to upload into; it must exist
+ * @param prefix         prepended to {@code <test id>/<file>} to make each key; empty or ending in {@code /}
+ * @param pathStyle      whether to address the bucket in the path ({@code http://host/bucket/key}), as most local
+ *                       servers need, rather than in the host name
+ * @param partSizeBytes  files larger than this go up in parts of this size (at least 5 MiB, S3's minimum)
+ * @param requestTimeout the longest one HTTP attempt may take
+ * @param backoff        how failed calls are retried
+ */
+public record S3SinkConfig(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
+                           long partSizeBytes, Duration requestTimeout, Backoff backoff) {
+
+    /** S3 refuses parts below 5 MiB (except the last). */
+    public static final long MIN_PART_BYTES = 5L * 1024 * 1024;
+
+    /**
+     * @throws NullPointerException     naming the parameter when bucket, prefix, timeout or backoff is missing
+     * @throws IllegalArgumentException when the part size is below {@link #MIN_PART_BYTES}
+     */
+    public S3SinkConfig {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(backoff, "backoff");
+        if (partSizeBytes < MIN_PART_BYTES) {
+            throw new IllegalArgumentException("partSizeBytes must be at least " + MIN_PART_BYTES + ", got "
+                    + partSizeBytes);
+        }
+    }
+
+    /** The key of {@code file} of run {@code testId}. */
+    String key(String testId, String file) {
+        return prefix + testId + "/" + file;
+    }
+}
