@@ -84,7 +84,7 @@ public final class RunExecution {
 
     /** Runs to the end and returns the result (after every sink finished or timed out). */
     public RunResult execute() {
-        SinkDispatcher dispatcher = new SinkDispatcher(sinks, localSinks, warn);
+        SinkDispatcher dispatcher = new SinkDispatcher(sinks, localSinks, outputDir, warn);
         ProbeSampler sampler = new ProbeSampler(probes, dispatcher::probeSample, warn);
         Instant[] startedAt = new Instant[1];
         Timeline timeline = new Timeline(test.phases());
