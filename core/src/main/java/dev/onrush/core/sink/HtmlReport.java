@@ -30,6 +30,7 @@ public final class HtmlReport {
 
     private static final String TEMPLATE = "/dev/onrush/core/sink/report-template.html";
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+    private static final String RENDER_CHECK = "/dev/onrush/core/sink/render-check.js";
 
     private HtmlReport() {
     }
@@ -41,9 +42,10 @@ public final class HtmlReport {
 
     /**
      * A self-contained page from the template resource {@code template} (absolute classpath path), filling its
-     * {@code {{TITLE}}} (escaped), {@code {{UPLOT_CSS}}}, {@code {{UPLOT_JS}}} (uPlot inlined) and
-     * {@code {{DATA}}} (the JSON made safe inside a {@code <script>} element) placeholders. Shared by every
-     * Onrush page so that each opens offline.
+     * {@code {{TITLE}}} (escaped), {@code {{UPLOT_CSS}}}, {@code {{UPLOT_JS}}} (uPlot inlined),
+     * {@code {{RENDER_CHECK_JS}}} (the page's self-check: errors and drawn charts into {@code #render-check}, read
+     * by the browser tests) and {@code {{DATA}}} (the JSON made safe inside a {@code <script>} element)
+     * placeholders. Shared by every Onrush page so that each opens offline.
      */
     public static String page(String template, String title, String dataJson) {
         String js = resource(UPLOT + "uPlot.iife.min.js");
@@ -53,7 +55,7 @@ public final class HtmlReport {
             throw new IllegalStateException("uPlot's code contains a closing tag; it cannot be inlined");
         }
         return fill(resource(template), Map.of("TITLE", escapeHtml(title), "UPLOT_CSS", css, "UPLOT_JS", js,
-                "DATA", scriptSafe(dataJson)));
+                "RENDER_CHECK_JS", resource(RENDER_CHECK), "DATA", scriptSafe(dataJson)));
     }
 
     /** Writes the page for {@code result} to {@code file} atomically (a temporary file moved into place). */
