@@ -1,11 +1,16 @@
 package dev.onrush.app;
 
+import dev.onrush.core.sink.ResultJson;
+import dev.onrush.spi.RunResult;
+import dev.onrush.testkit.ContractRecords;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -124,5 +129,57 @@ class CliTest {
         LaunchResult r = launcher.launch("demo", "--plugins", tmp.resolve("absent").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.getErrorOutput()).contains("--plugins", "absent", "is not a folder").doesNotContain("\tat ");
+    }
+
+    @Test
+    void trendWithAPlanWhoseTableIsUnreachableListsTheLocalRunsAndExits3(QuarkusMainLauncher launcher)
+            throws Exception {
+        RunResult run = new ContractRecords().result(2);
+        Path results = tmp.resolve("results");
+        Files.createDirectories(results.resolve(run.testId()));
+        ResultJson.write(run, results.resolve(run.testId()).resolve("result.json"));
+        Path plan = tmp.resolve("trend.yaml");
+        Files.writeString(plan, """
+                name: %s
+                target: {url: "http://127.0.0.1:9"}
+                scenarios:
+                  - {name: s, weight: 1, request: {method: GET, path: /}}
+                phases:
+                  - {name: p, duration: 1s, rate: 1}
+                sinks:
+                  - {id: dynamodb, endpoint: "http://127.0.0.1:%d", region: us-east-1, max_attempts: 1}
+                """.formatted(run.name(), closedPort()));
+
+        LaunchResult r = launcher.launch("trend", results.toString(), "--plan", plan.toString());
+
+        assertThat(r.exitCode()).as(r.getOutput() + r.getErrorOutput()).isEqualTo(3);
+        assertThat(r.getOutput()).contains(run.testId(), "trend:");
+        assertThat(r.getErrorOutput()).contains("cannot read the DynamoDB results table", "load-test-results",
+                        "Unable to execute HTTP request")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void trendWithAPlanWithoutDynamoDbOrFolderFindsNoRunsAndExits2(QuarkusMainLauncher launcher) throws Exception {
+        Path plan = tmp.resolve("local.yaml");
+        Files.writeString(plan, """
+                name: only-local
+                target: {url: "http://127.0.0.1:9"}
+                scenarios:
+                  - {name: s, weight: 1, request: {method: GET, path: /}}
+                phases:
+                  - {name: p, duration: 1s, rate: 1}
+                """);
+
+        LaunchResult r = launcher.launch("trend", "--plan", plan.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("no runs of test \"only-local\"");
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -33,6 +33,14 @@ final class Items {
     /** Sort key of the metrics table: the interval's index, 0 for the first second. */
     static final String SECOND = "second";
 
+    /** Results-table attributes that {@link DynamoDbResultsReader} reads back. */
+    static final String STARTED_AT = "started_at";
+    static final String VERDICT = "verdict";
+    static final String P95_MS = "p95_ms";
+    static final String P99_MS = "p99_ms";
+    static final String THROUGHPUT_RPS = "throughput_rps";
+    static final String ERROR_RATE_PERCENT = "error_rate_percent";
+
     static final int MAX_LIST = 100;
     static final int MAX_TEXT = 1024;
 
@@ -79,16 +87,16 @@ final class Items {
         item.put(TEST_ID, s(r.testId()));
         item.put("type", s(r.type()));
         item.put("target_url", s(r.targetUrl()));
-        item.put("verdict", s(r.verdict().name()));
+        item.put(VERDICT, s(r.verdict().name()));
         item.put("verdict_reason", s(r.verdictReason()));
-        item.put("started_at", s(sortable(r.startedAt())));
+        item.put(STARTED_AT, s(sortable(r.startedAt())));
         item.put("ended_at", s(sortable(r.endedAt())));
         put(item, "duration_s", r.durationS());
         item.put("schema_version", n(r.schemaVersion()));
         item.put("requests", n(r.totals().requests()));
         item.put("errors", n(r.totals().errors()));
-        put(item, "error_rate_percent", r.totals().errorRatePercent());
-        put(item, "throughput_rps", r.totals().throughputRps());
+        put(item, ERROR_RATE_PERCENT, r.totals().errorRatePercent());
+        put(item, THROUGHPUT_RPS, r.totals().throughputRps());
         put(item, "throughput_mbps", r.totals().throughputMbps());
         latency(item, "", r.latencyMs());
         put(item, "mean_ms", r.latencyMs().mean());
@@ -148,8 +156,8 @@ final class Items {
 
     private static void latency(Map<String, AttributeValue> item, String prefix, LatencyStats l) {
         put(item, prefix + "p50_ms", l.p50());
-        put(item, prefix + "p95_ms", l.p95());
-        put(item, prefix + "p99_ms", l.p99());
+        put(item, prefix + P95_MS, l.p95());
+        put(item, prefix + P99_MS, l.p99());
         put(item, prefix + "max_ms", l.max());
     }
 

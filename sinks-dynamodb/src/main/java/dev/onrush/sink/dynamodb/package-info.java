@@ -1,6 +1,7 @@
 /**
  * The {@code dynamodb} result sink: one item per run in a results table and one item per interval in a metrics
  * table, so that "every run of this test, in time order" and "this run, second by second" are each one Query.
+ * {@link dev.onrush.sink.dynamodb.DynamoDbResultsReader} runs the first of those for {@code onrush trend}.
  *
  * <p>Threading: a {@link dev.onrush.sink.dynamodb.DynamoDbSink} is called by Onrush on its own worker thread, one
  * call at a time, so it uses the blocking SDK client and blocks in its callbacks (with client timeouts and a bounded

@@ -204,7 +204,7 @@ class DynamoDbSinkTest {
     }
 
     /** {@link ContractRecords} under another test id, name and start. */
-    private static final class Records {
+    static final class Records {
         private final ContractRecords records = new ContractRecords();
         private final String testId;
         private final Instant start;
