@@ -78,6 +78,8 @@ class ProbeRunTest {
         JsonNode json = ResultJson.mapper().readTree(results.resolve(r.testId()).resolve("result.json").toFile());
         assertThat(json.get("probes")).hasSize(samples.size());
         assertThat(json.get("probes").get(0).get("probe_id").asText()).isEqualTo("window");
+        assertThat(json.get("analysis").get("probes").toString()).contains("\"complete\":true",
+                "\"samples\":" + samples.size());
     }
 
     @Test
@@ -90,6 +92,8 @@ class ProbeRunTest {
         assertThat(r.probes()).isEmpty();
         assertThat(warnings).filteredOn(w -> w.contains("monitoring is down")).hasSize(1);
         assertThat(warnings).anySatisfy(w -> assertThat(w).matches("probe .*: \\d+ samples failed, 0 skipped.*"));
+        // its series is marked incomplete in the result
+        assertThat(r.analysis().get("probes")).asString().contains("complete=false", "samples=0");
     }
 
     private static final class RecordingSink implements ResultSink {

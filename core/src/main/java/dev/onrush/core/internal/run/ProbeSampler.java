@@ -34,6 +34,9 @@ final class ProbeSampler {
     private final Consumer<String> warn;
     private final ScheduledExecutorService worker;
     private final List<ProbeSample> samples = new ArrayList<>();
+    private final java.util.Map<Slot, Long> taken = new java.util.IdentityHashMap<>();
+    /** Set by {@link #stop}: per probe, its samples, failures, skips and whether its series is complete. */
+    private volatile java.util.Map<String, Object> health = java.util.Map.of();
 
     /**
      * @param deliver receives each sample on the worker thread, in the order taken; must not block
@@ -100,6 +103,7 @@ final class ProbeSampler {
             }
             taken = worker.submit(() -> {
                 report();
+                health = health();
                 return List.copyOf(samples);
             }).get();
         } catch (InterruptedException e) {
@@ -147,6 +151,7 @@ final class ProbeSampler {
                             samples.add(sample);
                             deliver.accept(sample);
                         });
+                        taken.merge(s, (long) list.size(), Long::sum);
                     }
                     done.complete(null);
                 });
@@ -162,6 +167,26 @@ final class ProbeSampler {
             s.warnedFailure = true;
             warn.accept("probe " + s.name + " failed: " + e + " (counted; sampling goes on)");
         }
+    }
+
+    /**
+     * Per probe (by its class name, numbered when two share one): samples taken, samples failed, samples skipped
+     * because the previous one was still running, and {@code complete} (false as soon as one failed or was
+     * skipped: its series has holes). Valid after {@link #stop}.
+     */
+    java.util.Map<String, Object> probeHealth() {
+        return health;
+    }
+
+    private java.util.Map<String, Object> health() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            String key = out.containsKey(s.name) ? s.name + "-" + (i + 1) : s.name;
+            out.put(key, java.util.Map.of("samples", taken.getOrDefault(s, 0L), "failed", s.failures,
+                    "skipped", s.skipped, "complete", s.failures == 0 && s.skipped == 0));
+        }
+        return java.util.Map.copyOf(out);
     }
 
     private void report() {

@@ -29,7 +29,7 @@ final class ResultAssembler {
 
     static RunResult assemble(LoadTest test, String testId, Instant startedAt, Engine.Outcome outcome,
                               RunResult.EngineInfo engine, List<ProbeSample> probes, String failFastReason,
-                              List<Long> heapBytes) {
+                              List<Long> heapBytes, Map<String, Object> probeHealth) {
         RunAggregator data = outcome.aggregator();
         double seconds = Math.max(outcome.generationNs() / 1e9, 1e-9);
         Accumulator all = data.total();
@@ -60,7 +60,17 @@ final class ResultAssembler {
                 test.target().url().toString(), decision.verdict(), decision.reason(), startedAt, endedAt,
                 round(seconds), engine, all.toTotals(seconds), Histograms.stats(all.latency()),
                 Histograms.stats(all.serviceTime()), generator, all.kindMap(), all.statusMap(), requests, phases,
-                criteria, data.snapshots(), probes, Analyses.of(test, data.snapshots(), heapBytes));
+                criteria, data.snapshots(), probes, analysis(test, data, heapBytes, probeHealth));
+    }
+
+    /** The type's analysis, plus {@code probes}: each probe's sample counts and whether its series is complete. */
+    private static Map<String, Object> analysis(LoadTest test, RunAggregator data, List<Long> heapBytes,
+                                                Map<String, Object> probeHealth) {
+        Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, data.snapshots(), heapBytes));
+        if (!probeHealth.isEmpty()) {
+            analysis.put("probes", probeHealth);
+        }
+        return analysis;
     }
 
     private static double round(double v) {

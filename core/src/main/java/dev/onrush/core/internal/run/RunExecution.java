@@ -118,7 +118,7 @@ public final class RunExecution {
         }
         RunResult result = ResultAssembler.assemble(test, testId, startedAt[0], outcome,
                 new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()), samples,
-                failFastReason, heapBytes);
+                failFastReason, heapBytes, sampler.probeHealth());
         dispatcher.complete(result, SINK_COMPLETION_TIMEOUT);
         return result;
     }
