@@ -96,6 +96,22 @@ class ProbeRunTest {
         assertThat(r.analysis().get("probes")).asString().contains("complete=false", "samples=0");
     }
 
+    @Test
+    void aProbeCriterionDecidesTheVerdictFromTheSamples() {
+        // the window probe's value is its window in ms (about 500): a bound below it breaks, one above holds
+        LoadTest breaking = test(new PluginSpec("window", Map.of("metric", "cpu", "period", "500ms"))).toBuilder()
+                .criterion("probe.cpu.max < 100").criterion("error_rate < 1%").build();
+        RunResult r = Onrush.builder().eventLoops(1).resultsRoot(results).build().run(breaking);
+        assertThat(r.verdict()).as(r.verdictReason()).isEqualTo(dev.onrush.spi.Verdict.FAILED);
+        assertThat(r.verdictReason()).contains("probe.cpu.max < 100");
+        assertThat(r.criteria().get(0).actual()).isBetween(300.0, 2000.0);
+
+        LoadTest holding = test(new PluginSpec("window", Map.of("metric", "cpu", "period", "500ms"))).toBuilder()
+                .criterion("probe.cpu.max < 100000").build();
+        assertThat(Onrush.builder().eventLoops(1).resultsRoot(results).build().run(holding).criteria().get(0)
+                .passed()).isTrue();
+    }
+
     private static final class RecordingSink implements ResultSink {
         final List<ProbeSample> samples = new CopyOnWriteArrayList<>();
         final List<String> onEventLoop = new CopyOnWriteArrayList<>();

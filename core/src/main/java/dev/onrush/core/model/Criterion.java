@@ -25,6 +25,8 @@ public record Criterion(String expression, Metric metric, Operator operator, dou
 
     private static final Pattern FORM = Pattern.compile(
             "\\s*([a-z0-9_.]+)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-zµ%/]*)\\s*");
+    private static final Pattern PROBE_NAME =
+            Pattern.compile("probe\\.([a-z0-9_]+)\\.(max|min|mean|last|p50|p90|p95|p99)");
 
     public Criterion {
         Objects.requireNonNull(expression, "expression");
@@ -34,12 +36,43 @@ public record Criterion(String expression, Metric metric, Operator operator, dou
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold must be a finite number >= 0, got " + threshold);
         }
+        if (metric == Metric.PROBE && (request != null || phase != null)) {
+            throw new IllegalArgumentException("\"" + expression + "\": a probe criterion is judged on the whole run;"
+                    + " it takes no request or phase");
+        }
+    }
+
+    /** For a {@link Metric#PROBE} criterion, the probe metric (its alias), e.g. {@code cpu}; else {@code null}. */
+    public String probeMetric() {
+        return probePart(1);
+    }
+
+    /**
+     * For a {@link Metric#PROBE} criterion, the statistic of its samples over the run: {@code max, min, mean, last,
+     * p50, p90, p95, p99}; else {@code null}.
+     */
+    public String probeStat() {
+        return probePart(2);
+    }
+
+    private String probePart(int group) {
+        if (metric != Metric.PROBE) {
+            return null;
+        }
+        Matcher m = FORM.matcher(expression.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        Matcher p = PROBE_NAME.matcher(m.group(1));
+        return p.matches() ? p.group(group) : null;
     }
 
     /** What a criterion measures, and in which unit. */
     public enum Metric {
         P50("ms"), P90("ms"), P95("ms"), P99("ms"), P999("ms"), MAX("ms"), MEAN("ms"),
-        ERROR_RATE("percent"), THROUGHPUT("rps");
+        ERROR_RATE("percent"), THROUGHPUT("rps"),
+        /** A statistic of a probe's samples over the run, e.g. {@code probe.cpu.max < 80}. */
+        PROBE("value");
 
         private final String unit;
 
@@ -47,7 +80,7 @@ public record Criterion(String expression, Metric metric, Operator operator, dou
             this.unit = unit;
         }
 
-        /** {@code ms}, {@code percent} or {@code rps}. */
+        /** {@code ms}, {@code percent}, {@code rps}, or {@code value} (a probe's own unit). */
         public String unit() {
             return unit;
         }
@@ -100,7 +133,8 @@ public record Criterion(String expression, Metric metric, Operator operator, dou
     /**
      * Parses {@code METRIC OP VALUE[UNIT]}: latency metrics ({@code p50 p90 p95 p99 p999 max mean}) take a
      * duration ({@code 500ms}, {@code 2s}), {@code error_rate} a percentage ({@code 1%}), {@code throughput} a
-     * rate ({@code 50/s}, {@code 50rps}).
+     * rate ({@code 50/s}, {@code 50rps}); {@code probe.<metric>.<statistic>} a plain number in the probe's unit
+     * ({@code probe.cpu.max < 80}).
      *
      * @throws IllegalArgumentException saying what is wrong with the text
      */
@@ -111,12 +145,22 @@ public record Criterion(String expression, Metric metric, Operator operator, dou
                     + "\" is not a criterion (write e.g. \"p95 < 2s\", \"error_rate < 1%\", \"throughput > 50/s\")");
         }
         String name = m.group(1);
+        if (name.startsWith("probe.")) {
+            if (!PROBE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("\"" + text + "\": a probe criterion is probe.<metric>.<statistic>"
+                        + " with a statistic of max, min, mean, last, p50, p90, p95, p99"
+                        + " (e.g. \"probe.cpu.max < 80\")");
+            }
+            return new Criterion(text.trim(), Metric.PROBE, Operator.of(m.group(2)), Double.parseDouble(m.group(3)),
+                    null, null, false, Duration.ZERO);
+        }
         Metric metric;
         try {
             metric = Metric.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + text + "\": unknown metric \"" + name
-                    + "\" (known: p50, p90, p95, p99, p999, max, mean, error_rate, throughput)");
+                    + "\" (known: p50, p90, p95, p99, p999, max, mean, error_rate, throughput, "
+                    + "probe.<metric>.<statistic>)");
         }
         double value = Double.parseDouble(m.group(3));
         String unit = m.group(4);

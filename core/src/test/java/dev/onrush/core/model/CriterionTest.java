@@ -176,4 +176,18 @@ class CriterionTest {
     void operatorsHaveTheirPlanSymbols() {
         assertThat(Operator.values()).extracting(Operator::symbol).containsExactly("<", "<=", ">", ">=");
     }
+
+    @Test
+    void probeCriteriaNameAProbeMetricAndAStatistic() {
+        Criterion c = Criterion.parse("probe.cpu.max < 80");
+        assertThat(c.metric()).isEqualTo(Criterion.Metric.PROBE);
+        assertThat(c.probeMetric()).isEqualTo("cpu");
+        assertThat(c.probeStat()).isEqualTo("max");
+        assertThat(c.threshold()).isEqualTo(80.0);
+        assertThat(Criterion.parse("probe.target_response_time.p95 <= 0.5").probeStat()).isEqualTo("p95");
+        assertThat(Criterion.parse("p95 < 1s").probeMetric()).isNull();
+        assertThatThrownBy(() -> Criterion.parse("probe.cpu < 80")).hasMessageContaining("probe.<metric>.<statistic>");
+        assertThatThrownBy(() -> Criterion.parse("probe.cpu.median < 80")).hasMessageContaining("max, min, mean");
+        assertThatThrownBy(() -> c.forRequest("GET /")).hasMessageContaining("whole run");
+    }
 }

@@ -82,6 +82,7 @@ public final class AbortWatch {
             case MEAN -> l.mean();
             case ERROR_RATE -> s.errorRatePercent();
             case THROUGHPUT -> s.throughputRps();
+            case PROBE -> Double.NaN; // probe samples are not per second: judged once, at the end
         };
     }
 }

@@ -6,6 +6,7 @@ import dev.onrush.core.model.Criterion;
 import dev.onrush.core.model.GeneratorLimits;
 import dev.onrush.core.model.Phase;
 import dev.onrush.spi.CriterionResult;
+import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.Verdict;
 import org.HdrHistogram.AbstractHistogram;
 
@@ -30,8 +31,21 @@ public final class Judge {
      */
     public static List<CriterionResult> judge(List<Criterion> criteria, RunAggregator data, List<Phase> phases,
                                               double runSeconds) {
+        return judge(criteria, data, phases, runSeconds, List.of());
+    }
+
+    /** As above, with the run's probe samples for {@code probe.<metric>.<statistic>} criteria. */
+    public static List<CriterionResult> judge(List<Criterion> criteria, RunAggregator data, List<Phase> phases,
+                                              double runSeconds, List<ProbeSample> probeSamples) {
         List<CriterionResult> results = new ArrayList<>();
         for (Criterion c : criteria) {
+            if (c.metric() == Criterion.Metric.PROBE) {
+                double actual = probeValue(c.probeMetric(), c.probeStat(), probeSamples);
+                results.add(new CriterionResult(c.expression(), "probe." + c.probeMetric() + "." + c.probeStat(),
+                        c.scope(), c.operator().symbol(), c.threshold(), probeUnit(c.probeMetric(), probeSamples),
+                        actual, !Double.isNaN(actual) && c.operator().holds(actual, c.threshold())));
+                continue;
+            }
             Accumulator scope;
             double seconds;
             int phase = c.phase() == null ? -1 : indexOf(phases, c.phase());
@@ -67,7 +81,38 @@ public final class Judge {
             case MEAN -> ms(h.getMean());
             case ERROR_RATE -> scope.requests() == 0 ? Double.NaN : scope.errorRatePercent();
             case THROUGHPUT -> seconds <= 0 ? 0 : Math.round(scope.requests() / seconds * 1000) / 1000.0;
+            case PROBE -> Double.NaN;
         };
+    }
+
+    /**
+     * {@code stat} of the values of the samples named {@code metric} (a probe's alias), in time order: max, min,
+     * mean, last, or a nearest-rank percentile; NaN without samples.
+     */
+    static double probeValue(String metric, String stat, List<ProbeSample> samples) {
+        double[] v = samples.stream().filter(s -> s.metric().equals(metric)).mapToDouble(ProbeSample::value)
+                .toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        return switch (stat) {
+            case "max" -> sorted[sorted.length - 1];
+            case "min" -> sorted[0];
+            case "mean" -> java.util.Arrays.stream(v).average().orElse(Double.NaN);
+            case "last" -> v[v.length - 1];
+            default -> {
+                double p = Double.parseDouble(stat.substring(1));
+                int rank = (int) Math.ceil(p / 100 * sorted.length);
+                yield sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+            }
+        };
+    }
+
+    private static String probeUnit(String metric, List<ProbeSample> samples) {
+        return samples.stream().filter(s -> s.metric().equals(metric)).map(ProbeSample::unit)
+                .filter(u -> u != null && !u.isEmpty()).findFirst().orElse("value");
     }
 
     /**

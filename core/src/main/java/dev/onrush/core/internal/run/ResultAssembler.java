@@ -50,7 +50,7 @@ final class ResultAssembler {
                     startedAt.plusNanos(timeline.startNs(p)), round(ps), s.requests(), s.errors(),
                     s.errorRatePercent(), s.throughputRps(), s.latencyMs(), s.serviceTimeMs()));
         }
-        List<CriterionResult> criteria = Judge.judge(test.criteria(), data, test.phases(), seconds);
+        List<CriterionResult> criteria = Judge.judge(test.criteria(), data, test.phases(), seconds, probes);
         Judge.Decision decision = Judge.decide(criteria, data, test.limits(), outcome.abortReason(),
                 failFastReason);
         GeneratorStats generator = new GeneratorStats(Histograms.stats(data.lag()),

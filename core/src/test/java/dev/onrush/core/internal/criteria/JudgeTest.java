@@ -117,4 +117,30 @@ class JudgeTest {
         assertThat(Judge.decide(passing, data(0, 1000, 2), GeneratorLimits.DEFAULT, null).verdict())
                 .isEqualTo(Verdict.PASSED);
     }
+
+    @Test
+    void probeCriteriaJudgeAStatisticOfTheProbesSamples() {
+        java.time.Instant t = java.time.Instant.EPOCH;
+        List<dev.onrush.spi.ProbeSample> samples = List.of(
+                new dev.onrush.spi.ProbeSample("cloudwatch", "cpu", t, 40, "percent", java.util.Map.of()),
+                new dev.onrush.spi.ProbeSample("cloudwatch", "cpu", t.plusSeconds(60), 85, "percent", java.util.Map.of()),
+                new dev.onrush.spi.ProbeSample("cloudwatch", "cpu", t.plusSeconds(120), 60, "percent", java.util.Map.of()),
+                new dev.onrush.spi.ProbeSample("autoscaling", "in_service", t, 2, "count", java.util.Map.of()));
+        assertThat(Judge.probeValue("cpu", "max", samples)).isEqualTo(85);
+        assertThat(Judge.probeValue("cpu", "min", samples)).isEqualTo(40);
+        assertThat(Judge.probeValue("cpu", "mean", samples)).isCloseTo(61.667, within(0.001));
+        assertThat(Judge.probeValue("cpu", "last", samples)).isEqualTo(60);
+        assertThat(Judge.probeValue("cpu", "p50", samples)).isEqualTo(60);
+        assertThat(Judge.probeValue("memory", "max", samples)).isNaN();
+
+        List<CriterionResult> r = Judge.judge(List.of(Criterion.parse("probe.cpu.max < 80"),
+                Criterion.parse("probe.in_service.min >= 2"), Criterion.parse("probe.memory.max < 90")),
+                data(0, 0, 0), phases, 2.0, samples);
+        assertThat(r.get(0).passed()).isFalse();
+        assertThat(r.get(0).actual()).isEqualTo(85);
+        assertThat(r.get(0).unit()).isEqualTo("percent");
+        assertThat(r.get(1).passed()).isTrue();
+        assertThat(r.get(2).actual()).isNaN();
+        assertThat(r.get(2).passed()).isFalse();
+    }
 }
