@@ -29,4 +29,13 @@ public final class Analyses {
         }
         return Map.of();
     }
+
+    /**
+     * Client figures against the load balancer's (CloudWatch probe metrics {@code request_count} and
+     * {@code target_response_time}); empty when the run has neither.
+     */
+    public static Map<String, Object> reconciliation(long clientRequests, double clientP95Ms,
+                                                     List<dev.onrush.spi.ProbeSample> samples) {
+        return Reconciliation.of(clientRequests, clientP95Ms, samples);
+    }
 }

@@ -60,15 +60,20 @@ final class ResultAssembler {
                 test.target().url().toString(), decision.verdict(), decision.reason(), startedAt, endedAt,
                 round(seconds), engine, all.toTotals(seconds), Histograms.stats(all.latency()),
                 Histograms.stats(all.serviceTime()), generator, all.kindMap(), all.statusMap(), requests, phases,
-                criteria, data.snapshots(), probes, analysis(test, data, heapBytes, probeHealth));
+                criteria, data.snapshots(), probes, analysis(test, data, heapBytes, probeHealth, probes));
     }
 
     /** The type's analysis, plus {@code probes}: each probe's sample counts and whether its series is complete. */
     private static Map<String, Object> analysis(LoadTest test, RunAggregator data, List<Long> heapBytes,
-                                                Map<String, Object> probeHealth) {
+                                                Map<String, Object> probeHealth, List<ProbeSample> probes) {
         Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, data.snapshots(), heapBytes));
         if (!probeHealth.isEmpty()) {
             analysis.put("probes", probeHealth);
+        }
+        Map<String, Object> reconciliation = Analyses.reconciliation(data.total().requests(),
+                Histograms.stats(data.total().latency()).p95(), probes);
+        if (!reconciliation.isEmpty()) {
+            analysis.put("reconciliation", reconciliation);
         }
         return analysis;
     }
