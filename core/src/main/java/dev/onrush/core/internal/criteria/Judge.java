@@ -131,6 +131,21 @@ public final class Judge {
      */
     public static Decision decide(List<CriterionResult> criteria, RunAggregator data, GeneratorLimits limits,
                                   String abortReason, String failFastReason) {
+        return decide(criteria, data, limits, abortReason, failFastReason, List.of());
+    }
+
+    /** Median generator CPU (process probe) at or above which the generator counts as saturated. */
+    static final double SATURATED_CPU_PERCENT = 95;
+    /** Share of the run spent in GC pauses (process probe) above which the generator counts as the bottleneck. */
+    static final double MAX_GC_PAUSE_PERCENT = 20;
+
+    /**
+     * As above, with the run's probe samples: when the built-in {@code process} probe ran, a generator whose median
+     * CPU was saturated ({@value #SATURATED_CPU_PERCENT} % or more of all processors) or that spent more than
+     * {@value #MAX_GC_PAUSE_PERCENT} % of the run in GC pauses makes the verdict INCONCLUSIVE too.
+     */
+    public static Decision decide(List<CriterionResult> criteria, RunAggregator data, GeneratorLimits limits,
+                                  String abortReason, String failFastReason, List<ProbeSample> probeSamples) {
         if (failFastReason != null) {
             return new Decision(Verdict.FAILED, failFastReason);
         }
@@ -142,6 +157,19 @@ public final class Judge {
         if (lagP99Ms > limitMs) {
             return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
                     "the generator was the bottleneck: its lag p99 was %.1f ms (limit %.1f ms)", lagP99Ms, limitMs));
+        }
+        List<ProbeSample> own = probeSamples.stream().filter(p -> p.probeId().equals("process")).toList();
+        double cpuMedian = probeValue("cpu_percent", "p50", own);
+        if (cpuMedian >= SATURATED_CPU_PERCENT) {
+            return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                    "the generator's own CPU was saturated (median %.0f%% of all processors): it, not the target, "
+                            + "limited the run", cpuMedian));
+        }
+        double gcPercent = probeValue("gc_pause_percent", "mean", own);
+        if (gcPercent > MAX_GC_PAUSE_PERCENT) {
+            return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                    "the generator spent %.0f%% of the run in GC pauses (limit %.0f%%): give it more heap",
+                    gcPercent, MAX_GC_PAUSE_PERCENT));
         }
         if (data.arrivals() > 0) {
             double droppedPercent = 100.0 * data.droppedArrivals() / data.arrivals();

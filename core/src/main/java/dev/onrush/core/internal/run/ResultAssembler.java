@@ -52,7 +52,7 @@ final class ResultAssembler {
         }
         List<CriterionResult> criteria = Judge.judge(test.criteria(), data, test.phases(), seconds, probes);
         Judge.Decision decision = Judge.decide(criteria, data, test.limits(), outcome.abortReason(),
-                failFastReason);
+                failFastReason, probes);
         GeneratorStats generator = new GeneratorStats(Histograms.stats(data.lag()),
                 Histograms.stats(data.connectionWait()), data.droppedArrivals(), outcome.unfinishedRequests());
         Instant endedAt = Instant.now();

@@ -143,4 +143,31 @@ class JudgeTest {
         assertThat(r.get(2).actual()).isNaN();
         assertThat(r.get(2).passed()).isFalse();
     }
+
+    @Test
+    void aSaturatedOrGcBoundGeneratorMakesTheRunInconclusive() {
+        java.time.Instant t = java.time.Instant.EPOCH;
+        java.util.function.BiFunction<String, Double, dev.onrush.spi.ProbeSample> own = (metric, value) ->
+                new dev.onrush.spi.ProbeSample("process", metric, t, value, "percent", java.util.Map.of());
+        RunAggregator ok = data(1_000_000, 0, 0);
+        List<CriterionResult> passing = judge(ok, Criterion.parse("p95 < 1s"));
+
+        Judge.Decision busy = Judge.decide(passing, ok, GeneratorLimits.DEFAULT, null, null, List.of(
+                own.apply("cpu_percent", 97.0), own.apply("cpu_percent", 99.0), own.apply("cpu_percent", 60.0)));
+        assertThat(busy.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(busy.reason()).contains("CPU was saturated", "97%");
+
+        Judge.Decision gc = Judge.decide(passing, ok, GeneratorLimits.DEFAULT, null, null, List.of(
+                own.apply("gc_pause_percent", 30.0), own.apply("gc_pause_percent", 25.0)));
+        assertThat(gc.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(gc.reason()).contains("GC pauses");
+
+        assertThat(Judge.decide(passing, ok, GeneratorLimits.DEFAULT, null, null, List.of(
+                own.apply("cpu_percent", 40.0), own.apply("gc_pause_percent", 2.0))).verdict())
+                .isEqualTo(Verdict.PASSED);
+        // another probe's cpu (the system under test) never decides this
+        assertThat(Judge.decide(passing, ok, GeneratorLimits.DEFAULT, null, null, List.of(
+                new dev.onrush.spi.ProbeSample("cloudwatch", "cpu_percent", t, 99, "percent", java.util.Map.of())))
+                .verdict()).isEqualTo(Verdict.PASSED);
+    }
 }
