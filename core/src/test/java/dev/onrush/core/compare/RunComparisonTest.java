@@ -1,5 +1,6 @@
 package dev.onrush.core.compare;
 
+import dev.onrush.core.ChromiumPage;
 import dev.onrush.core.Onrush;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
@@ -16,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,25 +121,13 @@ class RunComparisonTest {
         }
     }
 
-    /** The page's DOM after rendering in headless Chromium, or null when Chromium is not installed. */
     private static String renderInChromium(Path page) throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        if (!Files.isExecutable(chromium)) {
-            return null;
-        }
-        Path dom = Files.createTempFile(results, "dom", ".html");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(results, "profile"),
-                "--proxy-server=127.0.0.1:9", "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString())
-                .redirectOutput(dom.toFile()).redirectError(results.resolve("chromium.err").toFile()).start();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        return Files.readString(dom);
+        ChromiumPage.screenshot(page, Path.of("target", page.getFileName().toString().replace(".html", ".png")),
+                results);
+        return ChromiumPage.dom(page, results);
     }
 
     private static String attribute(String dom, String name) {
-        Matcher m = Pattern.compile("<div id=\"render-check\"[^>]*\\s" + name + "=\"([^\"]*)\"").matcher(dom);
-        assertThat(m.find()).as("#render-check with " + name).isTrue();
-        return m.group(1);
+        return ChromiumPage.attribute(dom, name);
     }
 }

@@ -93,11 +93,11 @@ class AnalysisRunTest {
             RunResult r = handle.await();
             if (leak) {
                 // the report shows the drift line and the probe series, and renders without errors
-                String dom = ReportInBrowser.dom(handle.outputDir().resolve("report.html"), results);
+                String dom = dev.onrush.core.ChromiumPage.dom(handle.outputDir().resolve("report.html"), results);
                 if (dom != null) {
-                    assertThat(ReportInBrowser.attribute(dom, "data-errors")).isEmpty();
-                    assertThat(ReportInBrowser.attribute(dom, "data-charts"))
-                            .isEqualTo(ReportInBrowser.attribute(dom, "data-expected")).isEqualTo("7");
+                    assertThat(dev.onrush.core.ChromiumPage.attribute(dom, "data-errors")).isEmpty();
+                    assertThat(dev.onrush.core.ChromiumPage.attribute(dom, "data-charts"))
+                            .isEqualTo(dev.onrush.core.ChromiumPage.attribute(dom, "data-expected")).isEqualTo("7");
                 }
             }
             return (Map<String, Object>) r.analysis().get("endurance");
