@@ -6,23 +6,15 @@ import dev.onrush.core.model.PluginSpec;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
 import dev.onrush.spi.RunResult;
-import dev.onrush.spi.sink.ResultSinkProvider;
 import dev.onrush.testkit.DemoTarget;
+import dev.onrush.testkit.SamplePluginJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,44 +22,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A sink compiled at test time against the SPI alone, packed into a jar and loaded from a plugins folder. */
 class PluginsDirRunTest {
 
-    private static final String SOURCE = """
-            package example;
-
-            import dev.onrush.spi.ConfigKey;
-            import dev.onrush.spi.PluginConfig;
-            import dev.onrush.spi.RunResult;
-            import dev.onrush.spi.sink.ResultSink;
-            import dev.onrush.spi.sink.ResultSinkProvider;
-            import java.nio.file.Files;
-            import java.nio.file.Path;
-            import java.util.List;
-                        import java.util.concurrent.CompletableFuture;
-            import java.util.concurrent.CompletionStage;
-
-            public final class MarkerSinkProvider implements ResultSinkProvider {
-                public String id() {
-                    return "marker";
-                }
-
-                public List<ConfigKey> configKeys() {
-                    return List.of(ConfigKey.required("file", ConfigKey.Type.STRING, "where to write"));
-                }
-
-                public ResultSink create(PluginConfig config) {
-                    Path file = Path.of(config.string("file"));
-                    return new ResultSink() {
-                        public CompletionStage<Void> onComplete(RunResult result) {
-                            try {
-                                Files.writeString(file, result.testId() + " " + result.totals().requests());
-                                return CompletableFuture.completedFuture(null);
-                            } catch (Exception e) {
-                                return CompletableFuture.failedFuture(e);
-                            }
-                        }
-                    };
-                }
-            }
-            """;
 
     @TempDir
     Path tmp;
@@ -75,7 +29,7 @@ class PluginsDirRunTest {
     @Test
     void aSinkJarInThePluginsFolderIsCalledByARun() throws Exception {
         Path plugins = Files.createDirectory(tmp.resolve("plugins"));
-        buildPluginJar(plugins.resolve("marker-sink.jar"));
+        SamplePluginJar.write(plugins.resolve("marker-sink.jar"), tmp);
         Path marker = tmp.resolve("marker.txt");
         try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder().build())) {
             target.start();
@@ -107,29 +61,4 @@ class PluginsDirRunTest {
         assertThat(results).doesNotExist();
     }
 
-    private void buildPluginJar(Path jar) throws IOException, URISyntaxException {
-        Path src = Files.createDirectories(tmp.resolve("src/example"));
-        Files.writeString(src.resolve("MarkerSinkProvider.java"), SOURCE);
-        Path classes = Files.createDirectories(tmp.resolve("classes"));
-        Path spi = Path.of(ResultSinkProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "--release", "17", "-cp", spi.toString(), "-d", classes.toString(),
-                src.resolve("MarkerSinkProvider.java").toString());
-        assertThat(rc).as("javac exit code").isZero();
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            try (Stream<Path> files = Files.walk(classes)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    put(out, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-                }
-            }
-            put(out, "META-INF/services/" + ResultSinkProvider.class.getName(),
-                    "example.MarkerSinkProvider\n".getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void put(JarOutputStream j, String name, byte[] bytes) throws IOException {
-        j.putNextEntry(new JarEntry(name));
-        j.write(bytes);
-        j.closeEntry();
-    }
 }
