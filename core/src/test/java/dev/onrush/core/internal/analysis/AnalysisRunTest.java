@@ -33,10 +33,10 @@ class AnalysisRunTest {
     @Test
     @SuppressWarnings("unchecked")
     void aSpikeThatOverloadsTheTargetHasAFiniteRecoveryTime() throws Exception {
-        // capacity 5 x 20 ms: about 210 requests/s measured; the spike asks 500/s for 1 s, then the backlog of about
-        // 290 drains at about 160/s
-        try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder().capacity(5)
-                .latency(LatencyModel.fixed(Duration.ofMillis(20))).build())) {
+        // capacity 10 x 50 ms: about 200 requests/s; the spike asks 400/s for 1 s, then the backlog of about 200
+        // drains at about 160/s. A 50 ms service time leaves the 10 % recovery bound a few ms of room for noise.
+        try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder().capacity(10)
+                .latency(LatencyModel.fixed(Duration.ofMillis(50))).build())) {
             target.start();
             // JIT warm-up of generator and target first: a cold first second would spoil the pre-spike p95
             Onrush.builder().eventLoops(1).resultsRoot(results).build().run(LoadTest.builder("warm-up")
@@ -44,9 +44,9 @@ class AnalysisRunTest {
                     .phase("warm", Duration.ofSeconds(2), LoadShape.rate(150, 150)).build());
             LoadTest test = LoadTest.builder("spike").type(TestType.SPIKE).target(target.baseUrl())
                     .scenario(users())
-                    .phase("before_spike", Duration.ofSeconds(3), LoadShape.rate(50, 50))
-                    .phase("spike", Duration.ofSeconds(1), LoadShape.rate(500, 500))
-                    .phase("after_spike", Duration.ofSeconds(8), LoadShape.rate(50, 50)).build();
+                    .phase("before_spike", Duration.ofSeconds(3), LoadShape.rate(40, 40))
+                    .phase("spike", Duration.ofSeconds(1), LoadShape.rate(400, 400))
+                    .phase("after_spike", Duration.ofSeconds(8), LoadShape.rate(40, 40)).build();
 
             RunResult r = Onrush.builder().eventLoops(1).resultsRoot(results).build().run(test);
 
@@ -56,7 +56,7 @@ class AnalysisRunTest {
             double before = (double) ((Map<String, Object>) spike.get("before")).get("p95_ms");
             double during = (double) ((Map<String, Object>) spike.get("during")).get("p95_ms");
             assertThat(during).isGreaterThan(before * 3);
-            assertThat((double) spike.get("recovery_time_s")).as(spike.toString()).isBetween(0.5, 6.0);
+            assertThat((double) spike.get("recovery_time_s")).as(spike.toString()).isBetween(0.5, 7.0);
             assertThat(Files.readString(results.resolve(r.testId()).resolve("result.json")))
                     .contains("\"analysis\"", "\"recovery_time_s\"");
         }
