@@ -19,7 +19,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * {@code probes: [{id: process, period: 1s}]}: the load generator's own process, per window: {@code cpu_percent}
  * (its CPU time over the window as a share of all processors' time), {@code heap_used_mb}, {@code gc_pause_ms}
- * (collection time spent in the window) and {@code gc_pause_percent}. A generator whose CPU is saturated or
+ * (collection time spent in the window), {@code gc_pause_percent} and, during a run, {@code event_loop_lag_ms}
+ * (the largest lateness of a 20 ms heartbeat on any of the engine's event loops in the window). A generator whose CPU is saturated or
  * which spends a large share of the run in GC pauses limited the run itself: the verdict is then INCONCLUSIVE
  * (see {@code Judge}). Thread-safe provider; each probe is used by one thread.
  */
@@ -43,7 +44,7 @@ public final class ProcessProbeProvider implements ProbeProvider {
     }
 
     /** Samples the JVM's own management beans. */
-    static final class ProcessProbe implements Probe {
+    static final class ProcessProbe implements Probe, dev.onrush.core.internal.engine.EventLoopLagAware {
         private final Duration period;
         private final com.sun.management.OperatingSystemMXBean os;
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -51,12 +52,18 @@ public final class ProcessProbeProvider implements ProbeProvider {
         private final int processors = Runtime.getRuntime().availableProcessors();
         private long lastCpuNs = -1;
         private long lastGcMs;
+        private volatile java.util.function.DoubleSupplier loopLagMs;
 
         ProcessProbe(Duration period) {
             this.period = period;
             this.os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             this.lastCpuNs = os.getProcessCpuTime();
             this.lastGcMs = gcMs();
+        }
+
+        @Override
+        public void attach(java.util.function.DoubleSupplier maxEventLoopLagMsSinceLastCall) {
+            this.loopLagMs = maxEventLoopLagMsSinceLastCall;
         }
 
         @Override
@@ -82,6 +89,10 @@ public final class ProcessProbeProvider implements ProbeProvider {
             samples.add(new ProbeSample(ID, "heap_used_mb", to, memory.getHeapMemoryUsage().getUsed() / 1e6, "MB",
                     dims));
             samples.add(new ProbeSample(ID, "gc_pause_ms", to, gcPauseMs, "ms", dims));
+            java.util.function.DoubleSupplier lag = loopLagMs;
+            if (lag != null) {
+                samples.add(new ProbeSample(ID, "event_loop_lag_ms", to, lag.getAsDouble(), "ms", dims));
+            }
             samples.add(new ProbeSample(ID, "gc_pause_percent", to, Math.min(100, gcPauseMs / windowMs * 100),
                     "percent", dims));
             return CompletableFuture.completedFuture(samples);

@@ -35,7 +35,9 @@ class ProcessProbeRunTest {
             RunResult r = Onrush.builder().eventLoops(1).resultsRoot(results).build().run(test);
 
             assertThat(r.probes()).extracting(ProbeSample::metric)
-                    .contains("cpu_percent", "heap_used_mb", "gc_pause_ms", "gc_pause_percent");
+                    .contains("cpu_percent", "heap_used_mb", "gc_pause_ms", "gc_pause_percent", "event_loop_lag_ms");
+            assertThat(r.probes()).filteredOn(s -> s.metric().equals("event_loop_lag_ms"))
+                    .allSatisfy(s -> assertThat(s.value()).isBetween(0.0, 5_000.0)).hasSizeGreaterThanOrEqualTo(4);
             assertThat(r.probes()).filteredOn(s -> s.metric().equals("cpu_percent"))
                     .allSatisfy(s -> assertThat(s.value()).isBetween(0.0, 100.0)).hasSizeGreaterThanOrEqualTo(4);
             assertThat(r.probes()).filteredOn(s -> s.metric().equals("heap_used_mb"))

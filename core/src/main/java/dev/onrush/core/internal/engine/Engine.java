@@ -42,6 +42,7 @@ public final class Engine {
     private final int eventLoops;
     private final long seed;
     private final CountDownLatch abortLatch = new CountDownLatch(1);
+    private volatile List<Shard> liveShards = List.of();
     private volatile String abortReason;
     private volatile long startNanos;
 
@@ -78,6 +79,7 @@ public final class Engine {
         try {
             Timeline timeline = new Timeline(test.phases());
             List<Shard> shards = createShards(vertx, timeline);
+            liveShards = List.copyOf(shards);
             NetClientOptions options = clientOptions();
             onAll(shards, s -> {
                 s.prepare(options);
@@ -159,6 +161,14 @@ public final class Engine {
         });
         long violations = shards.stream().mapToLong(Shard::confinementViolations).sum();
         return new Outcome(aggregator, stopAt, unfinished, abortReason, transport, violations);
+    }
+
+    /**
+     * The largest event-loop lag of any shard (ms) since the previous call: how late a heartbeat due every 20 ms
+     * ran. 0 before the run starts. Any thread.
+     */
+    public double takeEventLoopLagMs() {
+        return liveShards.stream().mapToLong(Shard::takeLoopLagNs).max().orElse(0) / 1e6;
     }
 
     /** Stops the run early: generation stops at once, then in-flight requests drain. Any thread. */

@@ -56,6 +56,14 @@ final class Shard {
     private boolean generating;
     private long lastUserControlNs;
     private long sweepTimer = -1;
+    /** How often the heartbeat checks that the loop is on time. */
+    private static final long HEARTBEAT_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Largest heartbeat lateness since the last {@link #takeLoopLagNs}; written on the loop, read anywhere. */
+    private final java.util.concurrent.atomic.AtomicLong maxLoopLagNs = new java.util.concurrent.atomic.AtomicLong();
+    private long heartbeatDueNanos;
+    private boolean closed;
+    private final Runnable heartbeatNow = this::heartbeat;
+    private final Runnable heartbeat = () -> dispatch(heartbeatNow);
     private final ContextInternal contextInternal;
     // Netty runs scheduled tasks without a Vert.x context on the thread; Vert.x would then bind anything the
     // task creates (a new connection!) to a fresh context on another event loop. Each scheduled task therefore
@@ -125,6 +133,8 @@ final class Shard {
         controlUsers();
         long sweepMs = Math.max(1, Math.min(SWEEP_PERIOD_MS, timeoutNs / 4_000_000));
         sweepTimer = vertx.setPeriodic(sweepMs, id -> sweepTimeouts());
+        heartbeatDueNanos = System.nanoTime() + HEARTBEAT_NS;
+        loop.schedule(heartbeat, HEARTBEAT_NS, TimeUnit.NANOSECONDS);
     }
 
     // ---- open model --------------------------------------------------------------------------------------
@@ -381,7 +391,25 @@ final class Shard {
     }
 
     /** Closes every connection and the client. Runs on the loop. */
+    /** The loop's own lateness: how late a task due every 20 ms ran (event-loop lag). Runs on the loop. */
+    private void heartbeat() {
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        long late = Math.max(0, now - heartbeatDueNanos);
+        maxLoopLagNs.accumulateAndGet(late, Math::max);
+        heartbeatDueNanos = now + HEARTBEAT_NS;
+        loop.schedule(heartbeat, HEARTBEAT_NS, TimeUnit.NANOSECONDS);
+    }
+
+    /** The largest event-loop lag (ns) since the previous call, which resets it. Any thread. */
+    long takeLoopLagNs() {
+        return maxLoopLagNs.getAndSet(0);
+    }
+
     void close() {
+        closed = true;
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
         }

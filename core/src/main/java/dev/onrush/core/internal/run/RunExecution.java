@@ -68,6 +68,11 @@ public final class RunExecution {
         this.sinks = List.copyOf(sinks);
         this.localSinks = localSinks;
         this.probes = List.copyOf(probes);
+        for (Probe p : this.probes) {
+            if (p instanceof dev.onrush.core.internal.engine.EventLoopLagAware aware) {
+                aware.attach(engine::takeEventLoopLagMs);
+            }
+        }
         this.listener = listener;
         this.warn = warn;
         this.abortWatch = new AbortWatch(test.criteria());
