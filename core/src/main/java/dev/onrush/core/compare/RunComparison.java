@@ -14,6 +14,8 @@ import java.util.Locale;
 /** Compares a candidate run with its baseline. Stateless. */
 public final class RunComparison {
 
+    /** Requests beyond a percentile that both runs need before it is judged (p99 needs 1,000 requests). */
+    static final int MIN_TAIL = 10;
     /** Percentiles of the spectrum: {@code 1 - 10^(-k/10)} for k = 0..40, i.e. 0 % to 99.99 %. */
     private static final int SPECTRUM_POINTS = 41;
 
@@ -66,26 +68,29 @@ public final class RunComparison {
         Histogram c = merged(candidate);
         LatencyStats bAll = b.getTotalCount() > 0 ? Histograms.stats(b) : baseline.latencyMs();
         LatencyStats cAll = c.getTotalCount() > 0 ? Histograms.stats(c) : candidate.latencyMs();
-        addScope(rows, "ALL", bAll, cAll, baseline.totals().errorRatePercent(), candidate.totals().errorRatePercent(),
-                baseline.totals().throughputRps(), candidate.totals().throughputRps(), limits);
+        addScope(rows, "ALL", bAll, cAll, Math.min(bAll.count(), cAll.count()), baseline.totals().errorRatePercent(),
+                candidate.totals().errorRatePercent(), baseline.totals().throughputRps(),
+                candidate.totals().throughputRps(), limits);
         for (var e : baseline.requests().entrySet()) {
             RequestStats cs = candidate.requests().get(e.getKey());
             if (cs != null) {
                 RequestStats bs = e.getValue();
-                addScope(rows, e.getKey(), bs.latencyMs(), cs.latencyMs(), bs.errorRatePercent(),
-                        cs.errorRatePercent(), bs.throughputRps(), cs.throughputRps(), limits);
+                addScope(rows, e.getKey(), bs.latencyMs(), cs.latencyMs(), Math.min(bs.requests(), cs.requests()),
+                        bs.errorRatePercent(), cs.errorRatePercent(), bs.throughputRps(), cs.throughputRps(), limits);
             }
         }
         boolean regressed = rows.stream().anyMatch(Row::regressed);
         return new Result(baseline.testId(), candidate.testId(), rows, regressed, spectrum(b), spectrum(c));
     }
 
-    private static void addScope(List<Row> rows, String scope, LatencyStats b, LatencyStats c, double bErr,
-                                 double cErr, double bRps, double cRps, RegressionLimits limits) {
+    private static void addScope(List<Row> rows, String scope, LatencyStats b, LatencyStats c, long count,
+                                 double bErr, double cErr, double bRps, double cRps, RegressionLimits limits) {
         for (String m : RegressionLimits.LATENCY_METRICS) {
             double bv = pick(b, m);
             double cv = pick(c, m);
-            Double limit = limits.latencyPercent().get(m);
+            // a percentile is judged only when both runs have at least MIN_TAIL requests beyond it: p99 of 300
+            // requests is 3 values, noise rather than a measurement
+            Double limit = count * (1 - percentile(m) / 100) >= MIN_TAIL ? limits.latencyPercent().get(m) : null;
             double change = relative(bv, cv);
             boolean regressed = limit != null && cv - bv > limits.minDeltaMs()
                     && (Double.isNaN(change) || change > limit);
@@ -97,6 +102,17 @@ public final class RunComparison {
         double rpsChange = relative(bRps, cRps);
         rows.add(new Row(scope, "throughput", bRps, cRps, rpsChange, limits.throughputDropPercent(),
                 !Double.isNaN(rpsChange) && -rpsChange > limits.throughputDropPercent()));
+    }
+
+    private static double percentile(String metric) {
+        return switch (metric) {
+            case "p50" -> 50;
+            case "p90" -> 90;
+            case "p95" -> 95;
+            case "p99" -> 99;
+            case "p999" -> 99.9;
+            default -> throw new IllegalArgumentException(metric);
+        };
     }
 
     private static double pick(LatencyStats s, String metric) {

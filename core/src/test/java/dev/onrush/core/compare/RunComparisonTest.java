@@ -55,6 +55,19 @@ class RunComparisonTest {
     }
 
     @Test
+    void aPercentileWithTooFewRequestsBeyondItIsNotJudged() {
+        // 300 requests a run: 3 beyond p99, so p99 and p999 carry no limit; p95 (15 beyond) does
+        RunComparison.Result r = RunComparison.compare(baseline, slower, RegressionLimits.DEFAULT);
+        assertThat(r.rows()).filteredOn(row -> row.scope().equals("ALL") && row.metric().equals("p99"))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.limit()).isNaN();
+                    assertThat(row.regressed()).isFalse();
+                });
+        assertThat(r.rows()).filteredOn(row -> row.scope().equals("ALL") && row.metric().equals("p95"))
+                .singleElement().satisfies(row -> assertThat(row.limit()).isEqualTo(15.0));
+    }
+
+    @Test
     void aRerunAgainstTheSameTargetIsNoRegression() {
         RunComparison.Result r = RunComparison.compare(baseline, rerun, RegressionLimits.DEFAULT);
         assertThat(r.regressed()).as(RunComparison.table(r)).isFalse();
