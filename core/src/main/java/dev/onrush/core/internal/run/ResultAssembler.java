@@ -10,6 +10,8 @@ import dev.onrush.core.internal.schedule.Timeline;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.spi.CriterionResult;
 import dev.onrush.spi.GeneratorStats;
+import dev.onrush.spi.IntervalSnapshot;
+import dev.onrush.spi.LatencyStats;
 import dev.onrush.spi.PhaseResult;
 import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.RequestStats;
@@ -56,22 +58,27 @@ final class ResultAssembler {
         GeneratorStats generator = new GeneratorStats(Histograms.stats(data.lag()),
                 Histograms.stats(data.connectionWait()), data.droppedArrivals(), outcome.unfinishedRequests());
         Instant endedAt = Instant.now();
+        LatencyStats latency = Histograms.stats(all.latency());
+        List<IntervalSnapshot> snapshots = data.snapshots();
         return new RunResult(RunResult.SCHEMA_VERSION, testId, test.name(), test.type().key(),
                 test.target().url().toString(), decision.verdict(), decision.reason(), startedAt, endedAt,
-                round(seconds), engine, all.toTotals(seconds), Histograms.stats(all.latency()),
-                Histograms.stats(all.serviceTime()), generator, all.kindMap(), all.statusMap(), requests, phases,
-                criteria, data.snapshots(), probes, analysis(test, data, heapBytes, probeHealth, probes));
+                round(seconds), engine, all.toTotals(seconds), latency, Histograms.stats(all.serviceTime()),
+                generator, all.kindMap(), all.statusMap(), requests, phases, criteria, snapshots, probes,
+                analysis(test, snapshots, all.requests(), latency, heapBytes, probeHealth, probes));
     }
 
-    /** The type's analysis, plus {@code probes}: each probe's sample counts and whether its series is complete. */
-    private static Map<String, Object> analysis(LoadTest test, RunAggregator data, List<Long> heapBytes,
+    /**
+     * The type's analysis, plus {@code probes} (each probe's sample counts and whether its series is complete) and
+     * {@code reconciliation} (client figures against the load balancer's) when there is data for them.
+     */
+    private static Map<String, Object> analysis(LoadTest test, List<IntervalSnapshot> snapshots, long requests,
+                                                LatencyStats latency, List<Long> heapBytes,
                                                 Map<String, Object> probeHealth, List<ProbeSample> probes) {
-        Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, data.snapshots(), heapBytes));
+        Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, snapshots, heapBytes));
         if (!probeHealth.isEmpty()) {
             analysis.put("probes", probeHealth);
         }
-        Map<String, Object> reconciliation = Analyses.reconciliation(data.total().requests(),
-                Histograms.stats(data.total().latency()).p95(), probes);
+        Map<String, Object> reconciliation = Analyses.reconciliation(requests, latency.p95(), probes);
         if (!reconciliation.isEmpty()) {
             analysis.put("reconciliation", reconciliation);
         }
