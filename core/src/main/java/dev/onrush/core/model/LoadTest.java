@@ -25,10 +25,13 @@ import java.util.Set;
  * @param probes    probes watching the system under test
  * @param tags      free-form tags, copied into results
  * @param limits    when the generator counts as the bottleneck
+ * @param stress    how a stress test looks for its breaking point, or {@code null} (other types; a stress test
+ *                  with explicit phases)
  */
 public record LoadTest(String name, TestType type, Target target, LoadSettings load, List<Scenario> scenarios,
                        List<Phase> phases, List<Criterion> criteria, List<PluginSpec> sinks,
-                       List<PluginSpec> probes, Map<String, String> tags, GeneratorLimits limits) {
+                       List<PluginSpec> probes, Map<String, String> tags, GeneratorLimits limits,
+                       StressSettings stress) {
 
     /** The shortest phase {@link #withTotalDuration} makes. */
     private static final long MIN_PHASE_NS = 1_000_000;
@@ -56,6 +59,9 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
         if (phases.isEmpty()) {
             throw new IllegalArgumentException("phases: give phases, or load settings for the type's preset");
         }
+        if (stress != null && type != TestType.STRESS) {
+            throw new IllegalArgumentException("stress: settings only apply to type stress, not " + type.key());
+        }
         requireUnique("scenario", scenarios.stream().map(Scenario::name).toList());
         requireUnique("phase", phases.stream().map(Phase::name).toList());
         Set<String> requestNames = new HashSet<>(requestNames(scenarios));
@@ -72,6 +78,18 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
         }
     }
 
+    /** A test without stress settings. */
+    public LoadTest(String name, TestType type, Target target, LoadSettings load, List<Scenario> scenarios,
+                    List<Phase> phases, List<Criterion> criteria, List<PluginSpec> sinks, List<PluginSpec> probes,
+                    Map<String, String> tags, GeneratorLimits limits) {
+        this(name, type, target, load, scenarios, phases, criteria, sinks, probes, tags, limits, null);
+    }
+
+    /** Whether this is a stress search, whose step rates are decided as it runs. */
+    public boolean isStressSearch() {
+        return stress != null && stress.mode() == StressSettings.Mode.SEARCH;
+    }
+
     /** A builder for a test called {@code name}. */
     public static Builder builder(String name) {
         return new Builder(name);
@@ -79,13 +97,13 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
 
     /** A builder holding this test's values. */
     public Builder toBuilder() {
-        Builder b = new Builder(name).type(type).target(target).load(load).limits(limits);
+        Builder b = new Builder(name).type(type).target(target).load(load).limits(limits).stress(stress);
         b.scenarios.addAll(scenarios);
         b.criteria.addAll(criteria);
         b.sinks.addAll(sinks);
         b.probes.addAll(probes);
         b.tags.putAll(tags);
-        if (load == null) {
+        if (load == null && !isStressSearch()) {
             b.phases.addAll(phases);
         }
         return b;
@@ -103,6 +121,11 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
     public LoadTest withTotalDuration(Duration total) {
         if (total.isNegative() || total.isZero()) {
             throw new IllegalArgumentException("total duration must be > 0, got " + total);
+        }
+        if (isStressSearch()) {
+            throw new IllegalArgumentException("a stress search ends when it has found the breaking point, so it "
+                    + "has no total duration to set: shorten stress.step_duration (now "
+                    + HumanDuration.format(stress.stepDuration()) + ") instead");
         }
         double factor = (double) total.toNanos() / totalDuration().toNanos();
         long[] ns = new long[phases.size()];
@@ -123,13 +146,14 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
         for (int i = 0; i < ns.length; i++) {
             scaled.add(Phase.of(phases.get(i).name(), Duration.ofNanos(ns[i]), phases.get(i).shape()));
         }
-        return new LoadTest(name, type, target, null, scenarios, scaled, criteria, sinks, probes, tags, limits);
+        return new LoadTest(name, type, target, null, scenarios, scaled, criteria, sinks, probes, tags, limits,
+                stress);
     }
 
     /** This test aimed at another base URL. */
     public LoadTest withTargetUrl(java.net.URI url) {
         return new LoadTest(name, type, target.withUrl(url), load, scenarios, phases, criteria, sinks, probes, tags,
-                limits);
+                limits, stress);
     }
 
     /** Every distinct request name, in scenario order. */
@@ -164,6 +188,7 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
         private Target target;
         private LoadSettings load;
         private GeneratorLimits limits = GeneratorLimits.DEFAULT;
+        private StressSettings stress;
         private final List<Scenario> scenarios = new ArrayList<>();
         private final List<Phase> phases = new ArrayList<>();
         private final List<Criterion> criteria = new ArrayList<>();
@@ -198,6 +223,16 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
         /** Preset inputs; used when no phase is added. */
         public Builder load(LoadSettings value) {
             this.load = value;
+            return this;
+        }
+
+        /**
+         * How a stress test looks for its breaking point: a search needs no load and no phases; the staircase
+         * ({@link StressSettings.Mode#STEPS}) expands {@code load}. Stress tests built from {@code load} without
+         * settings use {@link StressSettings#DEFAULT_STEPS}.
+         */
+        public Builder stress(StressSettings value) {
+            this.stress = value;
             return this;
         }
 
@@ -255,9 +290,26 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
             if (target == null) {
                 throw new IllegalArgumentException("target: required");
             }
-            List<Phase> effective = phases.isEmpty() && load != null ? Presets.expand(type, load) : phases;
+            if (stress != null && stress.mode() == StressSettings.Mode.SEARCH) {
+                if (!phases.isEmpty()) {
+                    throw new IllegalArgumentException("phases: a stress search lays out its own steps; leave "
+                            + "phases out or use stress mode steps");
+                }
+                return new LoadTest(name, type, target, null, scenarios, Presets.stressSearch(stress), criteria,
+                        sinks, probes, tags, limits, stress);
+            }
+            StressSettings effectiveStress = stress;
+            List<Phase> effective = phases;
+            if (phases.isEmpty() && load != null) {
+                if (type == TestType.STRESS) {
+                    effectiveStress = stress == null ? StressSettings.DEFAULT_STEPS : stress;
+                    effective = Presets.stressSteps(load, effectiveStress);
+                } else {
+                    effective = Presets.expand(type, load);
+                }
+            }
             return new LoadTest(name, type, target, phases.isEmpty() ? load : null, scenarios, effective, criteria,
-                    sinks, probes, tags, limits);
+                    sinks, probes, tags, limits, effectiveStress);
         }
     }
 }

@@ -37,12 +37,7 @@ public final class Presets {
                 addRamp(phases, "ramp_down", load.rampDown(), load, 0.25, 0);
             }
             case STRESS -> {
-                addRamp(phases, "ramp_up", load.rampUp(), load, 0, 1);
-                int step = 1;
-                for (double f = 1; f <= 3.0 + 1e-9; f *= 1.25) {
-                    phases.add(Phase.of("step_" + step++, hold, load.shape(f, f)));
-                }
-                addRamp(phases, "ramp_down", load.rampDown(), load, Math.pow(1.25, step - 2), 0);
+                return stressSteps(load, StressSettings.DEFAULT_STEPS);
             }
             case SCALABILITY -> {
                 addRamp(phases, "ramp_up", load.rampUp(), load, 0, 0.25);
@@ -55,6 +50,42 @@ public final class Presets {
                 addRamp(phases, "ramp_up", load.rampUp(), load, 0, 1);
                 phases.add(Phase.of("steady", hold, load.shape(1, 1)));
                 addRamp(phases, "ramp_down", load.rampDown(), load, 1, 0);
+            }
+        }
+        return List.copyOf(phases);
+    }
+
+    /**
+     * The stress staircase: after {@code ramp_up}, steps at the load × {@code growth}<sup>k</sup> up to
+     * {@code max_factor} × the load, each held for {@code duration}, then {@code ramp_down}.
+     */
+    public static List<Phase> stressSteps(LoadSettings load, StressSettings stress) {
+        List<Phase> phases = new ArrayList<>();
+        addRamp(phases, "ramp_up", load.rampUp(), load, 0, 1);
+        int step = 1;
+        double last = 1;
+        for (double f = 1; f <= stress.maxFactor() + 1e-9; f *= stress.growth()) {
+            phases.add(Phase.of("step_" + step++, load.duration(), load.shape(f, f)));
+            last = f;
+        }
+        addRamp(phases, "ramp_down", load.rampDown(), load, last, 0);
+        return List.copyOf(phases);
+    }
+
+    /**
+     * The slots of a stress search, {@link StressSettings#searchSlots()} of them: {@code step_k} (judged),
+     * {@code hold_k} (1 s at the step's rate while it is judged) and, with a cooldown, {@code settle_k}. Only the
+     * first step's rate is known before the run; the others are planned at {@code start_rate} and set as the run
+     * goes (a search ends early once it has its answer).
+     */
+    public static List<Phase> stressSearch(StressSettings stress) {
+        List<Phase> phases = new ArrayList<>();
+        LoadShape placeholder = LoadShape.rate(stress.startRate(), stress.startRate());
+        for (int k = 1; k <= stress.searchSlots(); k++) {
+            phases.add(Phase.of("step_" + k, stress.stepDuration(), placeholder));
+            phases.add(Phase.of("hold_" + k, Duration.ofSeconds(1), placeholder));
+            if (!stress.cooldown().isZero()) {
+                phases.add(Phase.of("settle_" + k, stress.cooldown(), placeholder));
             }
         }
         return List.copyOf(phases);

@@ -9,6 +9,7 @@ import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Phase;
 import dev.onrush.core.model.PluginSpec;
 import dev.onrush.core.model.Presets;
+import dev.onrush.core.model.StressSettings;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Target;
 import dev.onrush.core.model.TestType;
@@ -29,11 +30,13 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PlanMapper {
 
     static final List<String> TOP_KEYS = List.of("name", "type", "tags", "target", "load", "scenarios", "phases",
-            "criteria", "sinks", "probes", "generator");
+            "criteria", "sinks", "probes", "generator", "stress");
     static final List<String> TARGET_KEYS = List.of("url", "timeout", "connect_timeout", "max_connections",
             "max_queue", "http_version", "tls");
     static final List<String> TLS_KEYS = List.of("trust_all");
     static final List<String> LOAD_KEYS = List.of("max_users", "rate", "duration", "ramp_up", "ramp_down");
+    static final List<String> STRESS_KEYS = List.of("mode", "start_rate", "step_duration", "growth", "precision",
+            "max_rate", "max_error_rate", "cooldown", "max_factor");
     static final List<String> GENERATOR_KEYS = List.of("max_lag_p99", "max_dropped_percent");
 
     private final NodeReader reader;
@@ -62,16 +65,31 @@ final class PlanMapper {
             m.missing("target");
         }
         LoadSettings load = m.has("load") ? load(m.get("load"), "load") : null;
+        StressSettings stress = m.has("stress") ? stress(m.get("stress"), "stress", type,
+                m.has("load") || m.has("phases")) : null;
+        boolean search = stress != null && stress.mode() == StressSettings.Mode.SEARCH;
         List<Scenario> scenarios = m.has("scenarios")
                 ? new ScenarioMapper(reader, json).scenarios(m.get("scenarios"), "scenarios") : null;
         if (!m.has("scenarios")) {
             m.missing("scenarios");
         }
         List<Phase> phases = null;
-        if (m.has("phases")) {
+        if (m.has("phases") && search) {
+            reader.problem("phases", m.get("phases"), "a stress search lays out its own steps: leave phases out, "
+                    + "or use stress mode steps");
+        } else if (m.has("phases")) {
             phases = new PhaseMapper(reader).phases(m.get("phases"), "phases");
+        } else if (search && m.has("load")) {
+            reader.problem("load", m.get("load"), "a stress search takes its rates from stress.start_rate and "
+                    + "stress.max_rate: leave load out, or use stress mode steps");
+        } else if (search) {
+            phases = Presets.stressSearch(stress);
+        } else if (m.has("stress") && stress == null) {
+            phases = null; // the stress section's problems are reported
         } else if (!m.has("load")) {
             reader.problem("phases", m.node(), "required: give phases, or load for the type's preset");
+        } else if (load != null && type == TestType.STRESS) {
+            phases = Presets.stressSteps(load, stress == null ? StressSettings.DEFAULT_STEPS : stress);
         } else if (load != null && type != null) {
             phases = Presets.expand(type, load);
         }
@@ -88,7 +106,7 @@ final class PlanMapper {
         if (!reader.problems().isEmpty()) {
             return null;
         }
-        LoadTest.Builder b = LoadTest.builder(name).type(type).target(target).limits(limits);
+        LoadTest.Builder b = LoadTest.builder(name).type(type).target(target).limits(limits).stress(stress);
         scenarios.forEach(b::scenario);
         criteria.forEach(b::criterion);
         sinks.forEach(b::sink);
@@ -96,7 +114,7 @@ final class PlanMapper {
         tags.forEach(b::tag);
         if (m.has("phases")) {
             phases.forEach(b::phase);
-        } else {
+        } else if (!search) {
             b.load(load);
         }
         try {
@@ -211,6 +229,79 @@ final class PlanMapper {
             reader.problem(path, node, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The {@code stress:} section: {@code mode: search} (the default when {@code start_rate} is given) or
+     * {@code steps}; percentages as {@code 5%} or a plain number of percent.
+     */
+    private StressSettings stress(Node node, String path, TestType type, boolean hasLoadOrPhases) {
+        MapNode m = reader.map(node, path, STRESS_KEYS);
+        if (m == null) {
+            return null;
+        }
+        if (type != null && type != TestType.STRESS) {
+            reader.problem(path, node, "only a stress test takes stress settings; this test's type is "
+                    + type.key());
+            return null;
+        }
+        StressSettings.Mode mode = m.has("start_rate") ? StressSettings.Mode.SEARCH : StressSettings.Mode.STEPS;
+        if (m.has("mode")) {
+            String text = m.string("mode");
+            mode = "search".equals(text) ? StressSettings.Mode.SEARCH
+                    : "steps".equals(text) ? StressSettings.Mode.STEPS : null;
+            if (text != null && mode == null) {
+                reader.problem(m.path("mode"), m.get("mode"), "\"" + text + "\" is not a stress mode (search, steps)");
+                return null;
+            }
+        }
+        StressSettings search = StressSettings.search(1, 50_000);
+        StressSettings steps = StressSettings.DEFAULT_STEPS;
+        Double start = m.has("start_rate") ? m.number("start_rate") : Double.valueOf(0);
+        if (mode == StressSettings.Mode.SEARCH && !m.has("start_rate")) {
+            m.missing("start_rate");
+        }
+        if (mode == StressSettings.Mode.STEPS && !hasLoadOrPhases) {
+            reader.problem(path, node, "stress mode steps grows the load section's max_users or rate: give load, "
+                    + "or use mode search with start_rate");
+        }
+        Duration stepDuration = m.duration("step_duration", true, search.stepDuration());
+        Double growth = m.has("growth") ? m.number("growth")
+                : Double.valueOf(mode == StressSettings.Mode.SEARCH ? search.growth() : steps.growth());
+        Double precision = m.has("precision") ? percent(m, "precision") : Double.valueOf(search.precision() * 100);
+        Double maxRate = m.has("max_rate") ? m.number("max_rate") : Double.valueOf(search.maxRate());
+        Double maxErrors = m.has("max_error_rate") ? percent(m, "max_error_rate")
+                : Double.valueOf(search.maxErrorRatePercent());
+        Duration cooldown = m.duration("cooldown", false, search.cooldown());
+        Double maxFactor = m.has("max_factor") ? m.number("max_factor") : Double.valueOf(steps.maxFactor());
+        if (start == null || stepDuration == null || growth == null || precision == null || maxRate == null
+                || maxErrors == null || cooldown == null || maxFactor == null) {
+            return null;
+        }
+        try {
+            return new StressSettings(mode, start, stepDuration, growth, precision / 100, maxRate, maxErrors,
+                    cooldown, maxFactor);
+        } catch (IllegalArgumentException e) {
+            reader.problem(path, node, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A percentage written {@code 5%} or {@code 5}; {@code null} (with a problem) when it is neither. */
+    private Double percent(MapNode m, String key) {
+        Node node = m.get(key);
+        String text = NodeReader.scalarText(node);
+        String number = text != null && text.strip().endsWith("%") ? text.strip().replace("%", "").strip() : text;
+        try {
+            double v = Double.parseDouble(number);
+            if (v >= 0 && v <= 100) {
+                return v;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // reported below
+        }
+        reader.problem(m.path(key), node, "\"" + text + "\" is not a percentage such as 5% (0..100)");
+        return null;
     }
 
     private GeneratorLimits limits(Node node, String path) {

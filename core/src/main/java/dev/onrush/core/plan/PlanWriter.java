@@ -7,6 +7,7 @@ import dev.onrush.core.model.GeneratorLimits;
 import dev.onrush.core.model.HttpVersion;
 import dev.onrush.core.model.HumanDuration;
 import dev.onrush.core.model.LoadSettings;
+import dev.onrush.core.model.StressSettings;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Phase;
@@ -57,8 +58,11 @@ public final class PlanWriter {
         if (t.load() != null) {
             m.put("load", load(t.load()));
         }
+        if (t.stress() != null && !t.stress().equals(StressSettings.DEFAULT_STEPS)) {
+            m.put("stress", stress(t.stress()));
+        }
         m.put("scenarios", t.scenarios().stream().map(this::scenario).toList());
-        if (t.load() == null) {
+        if (t.load() == null && !t.isStressSearch()) {
             m.put("phases", t.phases().stream().map(PlanWriter::phase).toList());
         }
         if (!t.criteria().isEmpty()) {
@@ -90,6 +94,24 @@ public final class PlanWriter {
         if (t.trustAllCertificates()) {
             m.put("tls", Map.of("trust_all", true));
         }
+        return m;
+    }
+
+    private static Map<String, Object> stress(StressSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", s.mode().key());
+        if (s.mode() == StressSettings.Mode.SEARCH) {
+            m.put("start_rate", number(s.startRate()));
+            m.put("step_duration", HumanDuration.format(s.stepDuration()));
+            m.put("growth", number(s.growth()));
+            m.put("precision", number(s.precision() * 100) + "%");
+            m.put("max_rate", number(s.maxRate()));
+            m.put("cooldown", HumanDuration.format(s.cooldown()));
+        } else {
+            m.put("growth", number(s.growth()));
+            m.put("max_factor", number(s.maxFactor()));
+        }
+        m.put("max_error_rate", number(s.maxErrorRatePercent()) + "%");
         return m;
     }
 

@@ -119,6 +119,7 @@ public final class ConsoleSink implements ResultSink {
                     c.expression() + (c.scope().equals("all") ? "" : " [" + c.scope() + "]"),
                     Double.isNaN(c.actual()) ? "no data" : String.format(Locale.ROOT, "%.3f %s", c.actual(), c.unit()));
         }
+        ConsoleAnalysis.lines(r.analysis()).forEach(out::println);
         out.printf(Locale.ROOT, "verdict: %s (%s)%n", r.verdict(), r.verdictReason());
         if (outputDir != null) {
             out.println("results: " + outputDir.toAbsolutePath().normalize());

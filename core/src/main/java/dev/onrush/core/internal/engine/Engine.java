@@ -39,6 +39,7 @@ public final class Engine {
     static final Duration MAX_DRAIN = Duration.ofSeconds(5);
 
     private final LoadTest test;
+    private final Timeline timeline;
     private final int eventLoops;
     private final long seed;
     private final CountDownLatch abortLatch = new CountDownLatch(1);
@@ -52,10 +53,19 @@ public final class Engine {
      * @param seed       seed of the shards' random choices (scenario picks)
      */
     public Engine(LoadTest test, int eventLoops, long seed) {
+        this(test, new Timeline(test.phases()), eventLoops, seed);
+    }
+
+    /**
+     * @param timeline the test's phases laid out, possibly with steered phases whose rates are decided as the run
+     *                 goes
+     */
+    public Engine(LoadTest test, Timeline timeline, int eventLoops, long seed) {
         if (eventLoops < 1) {
             throw new IllegalArgumentException("eventLoops must be >= 1, got " + eventLoops);
         }
         this.test = test;
+        this.timeline = timeline;
         this.eventLoops = eventLoops;
         this.seed = seed;
     }
@@ -77,7 +87,6 @@ public final class Engine {
         String transport = (test.target().httpVersion() == HttpVersion.HTTP_2 ? "h2-vertx-httpclient/"
                 : "http1-lean/") + (vertx.isNativeTransportEnabled() ? "epoll" : "nio");
         try {
-            Timeline timeline = new Timeline(test.phases());
             List<Shard> shards = createShards(vertx, timeline);
             liveShards = List.copyOf(shards);
             NetClientOptions options = clientOptions();
@@ -169,6 +178,14 @@ public final class Engine {
      */
     public double takeEventLoopLagMs() {
         return liveShards.stream().mapToLong(Shard::takeLoopLagNs).max().orElse(0) / 1e6;
+    }
+
+    /**
+     * Ends the run now, as planned (not an abort: the outcome carries no abort reason), e.g. once a stress search
+     * has its answer. Generation stops at once, then in-flight requests drain. Any thread.
+     */
+    public void stop() {
+        abortLatch.countDown();
     }
 
     /** Stops the run early: generation stops at once, then in-flight requests drain. Any thread. */

@@ -56,6 +56,8 @@ final class Shard {
     private boolean generating;
     private long lastUserControlNs;
     private long sweepTimer = -1;
+    /** How soon a shard looks again for an arrival in a phase whose rate is not decided yet. */
+    private static final long UNDECIDED_RETRY_NS = 1_000_000;
     /** How often the heartbeat checks that the loop is on time. */
     private static final long HEARTBEAT_NS = TimeUnit.MILLISECONDS.toNanos(20);
     /** Largest heartbeat lateness since the last {@link #takeLoopLagNs}; written on the loop, read anywhere. */
@@ -128,7 +130,7 @@ final class Shard {
         this.startNanos = runStartNanos;
         generating = true;
         if (arrivals != null) {
-            scheduleAt(arrivals.nextFireTimeNs(), fireArrivals);
+            scheduleArrivals(arrivals.nextFireTimeNs());
         }
         controlUsers();
         long sweepMs = Math.max(1, Math.min(SWEEP_PERIOD_MS, timeoutNs / 4_000_000));
@@ -144,7 +146,7 @@ final class Shard {
             return;
         }
         long now = now();
-        long due = arrivals.nextFireTimeNs();
+        long due = arrivals.retry();
         while (due <= now) {
             recorder.recordArrival();
             if (useHttpClient ? httpClient.pending() >= maxQueue : pool.full()) {
@@ -156,6 +158,15 @@ final class Shard {
             }
             due = arrivals.advance();
             now = now();
+        }
+        scheduleArrivals(due);
+    }
+
+    private void scheduleArrivals(long due) {
+        if (due == ArrivalSchedule.UNDECIDED) {
+            // the next phase's rate is being decided (a stress search judging its step): look again shortly
+            loop.schedule(fireArrivals, UNDECIDED_RETRY_NS, TimeUnit.NANOSECONDS);
+            return;
         }
         scheduleAt(due, fireArrivals);
     }

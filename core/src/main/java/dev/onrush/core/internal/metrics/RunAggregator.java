@@ -36,6 +36,8 @@ public final class RunAggregator {
     private final Accumulator totalAll = new Accumulator();
     private final Accumulator[] totalByRequest;
     private final Accumulator[] byPhase;
+    /** The (phase, request) pairs asked for; their accumulators are made when the phase's first interval comes. */
+    private final java.util.Set<Long> scopes = new java.util.HashSet<>();
     private final Map<Long, Accumulator> byPhaseAndRequest = new HashMap<>();
     private final double[] phaseSeconds;
     private final boolean[] phaseSeen;
@@ -64,14 +66,12 @@ public final class RunAggregator {
             intervalByRequest[i] = new Accumulator();
             totalByRequest[i] = new Accumulator();
         }
+        // made when a phase's first interval comes: a stress search plans many phases it may never run
         byPhase = new Accumulator[timeline.size()];
-        for (int p = 0; p < byPhase.length; p++) {
-            byPhase[p] = new Accumulator();
-        }
         phaseSeconds = new double[timeline.size()];
         phaseSeen = new boolean[timeline.size()];
         for (int[] scope : phaseRequestScopes) {
-            byPhaseAndRequest.put(key(scope[0], scope[1]), new Accumulator());
+            scopes.add(key(scope[0], scope[1]));
         }
     }
 
@@ -108,15 +108,17 @@ public final class RunAggregator {
             Accumulator a = intervalByRequest[i];
             intervalAll.add(a);
             totalByRequest[i].add(a);
-            Accumulator scoped = byPhaseAndRequest.get(key(phase, i));
-            if (scoped != null) {
-                scoped.add(a);
+            if (scopes.contains(key(phase, i))) {
+                byPhaseAndRequest.computeIfAbsent(key(phase, i), k -> new Accumulator()).add(a);
             }
             if (a.requests > 0) {
                 perRequest.put(requestNames.get(i), a.toStats(durationS));
             }
         }
         totalAll.add(intervalAll);
+        if (byPhase[phase] == null) {
+            byPhase[phase] = new Accumulator();
+        }
         byPhase[phase].add(intervalAll);
         phaseSeconds[phase] += durationS;
         phaseSeen[phase] = true;
@@ -143,13 +145,15 @@ public final class RunAggregator {
         return totalByRequest[index];
     }
 
+    /** Totals of one phase (empty for a phase no interval started in). */
     public Accumulator phase(int index) {
-        return byPhase[index];
+        return byPhase[index] == null ? new Accumulator() : byPhase[index];
     }
 
     /** Totals of one request in one phase, or {@code null} when that scope was not asked for. */
     public Accumulator phaseRequest(int phase, int request) {
-        return byPhaseAndRequest.get(key(phase, request));
+        long k = key(phase, request);
+        return !scopes.contains(k) ? null : byPhaseAndRequest.getOrDefault(k, new Accumulator());
     }
 
     /** Seconds of intervals that started in phase {@code index}. */
@@ -165,6 +169,11 @@ public final class RunAggregator {
     /** Seconds of all intervals so far. */
     public double seconds() {
         return seconds;
+    }
+
+    /** The generator lag of the interval {@link #addInterval} merged last (valid until the next call). */
+    public Histogram intervalLag() {
+        return intervalLag;
     }
 
     public Histogram lag() {

@@ -7,6 +7,8 @@ import dev.onrush.core.internal.metrics.Accumulator;
 import dev.onrush.core.internal.metrics.Histograms;
 import dev.onrush.core.internal.metrics.RunAggregator;
 import dev.onrush.core.internal.schedule.Timeline;
+import dev.onrush.core.internal.stress.BreakingPoint;
+import dev.onrush.core.model.Criterion;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.spi.CriterionResult;
 import dev.onrush.spi.GeneratorStats;
@@ -29,9 +31,16 @@ final class ResultAssembler {
     private ResultAssembler() {
     }
 
-    static RunResult assemble(LoadTest test, String testId, Instant startedAt, Engine.Outcome outcome,
-                              RunResult.EngineInfo engine, List<ProbeSample> probes, String failFastReason,
-                              List<Long> heapBytes, Map<String, Object> probeHealth) {
+    /**
+     * @param timeline      the run's phases as they ran (a search's decided rates)
+     * @param breakingPoint a stress test's search or staircase, or {@code null}: its verdict replaces the usual one
+     *                      (unless the run was aborted or stopped by an abort_on_fail criterion), the criteria are
+     *                      judged on its highest passing step, and its answer goes into {@code analysis}
+     */
+    static RunResult assemble(LoadTest test, Timeline timeline, String testId, Instant startedAt,
+                              Engine.Outcome outcome, RunResult.EngineInfo engine, List<ProbeSample> probes,
+                              String failFastReason, List<Long> heapBytes, Map<String, Object> probeHealth,
+                              BreakingPoint breakingPoint) {
         RunAggregator data = outcome.aggregator();
         double seconds = Math.max(outcome.generationNs() / 1e9, 1e-9);
         Accumulator all = data.total();
@@ -39,7 +48,6 @@ final class ResultAssembler {
         for (int i = 0; i < data.requestNames().size(); i++) {
             requests.put(data.requestNames().get(i), data.request(i).toStats(seconds));
         }
-        Timeline timeline = new Timeline(test.phases());
         List<PhaseResult> phases = new ArrayList<>();
         for (int p = 0; p < timeline.size(); p++) {
             if (!data.phaseSeen(p)) {
@@ -48,13 +56,19 @@ final class ResultAssembler {
             Accumulator a = data.phase(p);
             double ps = data.phaseSeconds(p);
             RequestStats s = a.toStats(ps);
-            phases.add(new PhaseResult(test.phases().get(p).name(), timeline.shape(p).describe(),
+            phases.add(new PhaseResult(test.phases().get(p).name(), timeline.describe(p),
                     startedAt.plusNanos(timeline.startNs(p)), round(ps), s.requests(), s.errors(),
                     s.errorRatePercent(), s.throughputRps(), s.latencyMs(), s.serviceTimeMs()));
         }
-        List<CriterionResult> criteria = Judge.judge(test.criteria(), data, test.phases(), seconds, probes);
+        List<Criterion> judged = breakingPoint == null ? test.criteria()
+                : onStep(test.criteria(), breakingPoint.lastPassingPhase());
+        List<CriterionResult> criteria = Judge.judge(judged, data, test.phases(), seconds, probes);
         Judge.Decision decision = Judge.decide(criteria, data, test.limits(), outcome.abortReason(),
                 failFastReason, probes);
+        if (breakingPoint != null && outcome.abortReason() == null && failFastReason == null
+                && breakingPoint.decision() != null) {
+            decision = breakingPoint.decision();
+        }
         GeneratorStats generator = new GeneratorStats(Histograms.stats(data.lag()),
                 Histograms.stats(data.connectionWait()), data.droppedArrivals(), outcome.unfinishedRequests());
         Instant endedAt = Instant.now();
@@ -64,7 +78,20 @@ final class ResultAssembler {
                 test.target().url().toString(), decision.verdict(), decision.reason(), startedAt, endedAt,
                 round(seconds), engine, all.toTotals(seconds), latency, Histograms.stats(all.serviceTime()),
                 generator, all.kindMap(), all.statusMap(), requests, phases, criteria, snapshots, probes,
-                analysis(test, snapshots, all.requests(), latency, heapBytes, probeHealth, probes));
+                analysis(test, snapshots, all.requests(), latency, heapBytes, probeHealth, probes, breakingPoint));
+    }
+
+    /**
+     * A stress test's criteria, judged on its highest passing step (what the system sustained): scoped to that
+     * phase unless they name one. Probe criteria stay run-wide. Without a passing step, as they are.
+     */
+    private static List<Criterion> onStep(List<Criterion> criteria, String phase) {
+        if (phase == null) {
+            return criteria;
+        }
+        return criteria.stream()
+                .map(c -> c.phase() != null || c.metric() == Criterion.Metric.PROBE ? c : c.forPhase(phase))
+                .toList();
     }
 
     /**
@@ -73,8 +100,12 @@ final class ResultAssembler {
      */
     private static Map<String, Object> analysis(LoadTest test, List<IntervalSnapshot> snapshots, long requests,
                                                 LatencyStats latency, List<Long> heapBytes,
-                                                Map<String, Object> probeHealth, List<ProbeSample> probes) {
+                                                Map<String, Object> probeHealth, List<ProbeSample> probes,
+                                                BreakingPoint breakingPoint) {
         Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, snapshots, heapBytes));
+        if (breakingPoint != null) {
+            analysis.putAll(breakingPoint.analysis());
+        }
         if (!probeHealth.isEmpty()) {
             analysis.put("probes", probeHealth);
         }

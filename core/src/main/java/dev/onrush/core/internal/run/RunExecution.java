@@ -4,6 +4,7 @@ import dev.onrush.core.internal.criteria.AbortWatch;
 import dev.onrush.core.internal.engine.Engine;
 import dev.onrush.core.internal.metrics.RunAggregator;
 import dev.onrush.core.internal.schedule.Timeline;
+import dev.onrush.core.internal.stress.BreakingPoint;
 import dev.onrush.core.internal.sink.SinkDispatcher;
 import dev.onrush.core.model.Criterion;
 import dev.onrush.core.model.LoadTest;
@@ -44,6 +45,11 @@ public final class RunExecution {
     private final Consumer<IntervalSnapshot> listener;
     private final Consumer<String> warn;
     private final AbortWatch abortWatch;
+    private final Timeline timeline;
+    /** A stress test's search or staircase, or {@code null}. */
+    private final BreakingPoint breakingPoint;
+    /** Made once the start instant is known (collector thread). */
+    private RunAggregator aggregator;
     /** The generator's heap use after each interval (collector thread), for the endurance analysis. */
     private final List<Long> heapBytes = new ArrayList<>();
     /** Set on the collector thread when an abort_on_fail criterion stopped the run. */
@@ -64,7 +70,9 @@ public final class RunExecution {
         this.testId = testId;
         this.outputDir = outputDir;
         this.eventLoops = eventLoops;
-        this.engine = new Engine(test, eventLoops, seed);
+        this.timeline = new Timeline(test.phases(), BreakingPoint.steeredPhases(test));
+        this.breakingPoint = test.stress() == null ? null : new BreakingPoint(test, timeline);
+        this.engine = new Engine(test, timeline, eventLoops, seed);
         this.sinks = List.copyOf(sinks);
         this.localSinks = localSinks;
         this.probes = List.copyOf(probes);
@@ -92,15 +100,16 @@ public final class RunExecution {
         SinkDispatcher dispatcher = new SinkDispatcher(sinks, localSinks, outputDir, warn);
         ProbeSampler sampler = new ProbeSampler(probes, dispatcher::probeSample, warn);
         Instant[] startedAt = new Instant[1];
-        Timeline timeline = new Timeline(test.phases());
         Engine.Outcome outcome;
         try {
             outcome = engine.run(startNanos -> {
                 long untilStart = startNanos - System.nanoTime();
                 startedAt[0] = Instant.now().plusNanos(untilStart).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-                dispatcher.start(runInfo(startedAt[0], timeline));
+                dispatcher.start(runInfo(startedAt[0]));
                 sampler.start(startedAt[0], untilStart);
-                return new RunAggregator(testId, test.requestNames(), timeline, startedAt[0], phaseRequestScopes());
+                aggregator = new RunAggregator(testId, test.requestNames(), timeline, startedAt[0],
+                        phaseRequestScopes());
+                return aggregator;
             }, snapshot -> {
                 Runtime rt = Runtime.getRuntime();
                 heapBytes.add(rt.totalMemory() - rt.freeMemory());
@@ -110,6 +119,9 @@ public final class RunExecution {
                 if (stop != null) {
                     failFastReason = stop;
                     engine.abort(stop);
+                }
+                if (breakingPoint != null && breakingPoint.onInterval(snapshot, aggregator) == BreakingPoint.STOP) {
+                    engine.stop();
                 }
             });
         } catch (RuntimeException | Error e) {
@@ -121,14 +133,14 @@ public final class RunExecution {
             warn.accept("engine defect: " + outcome.confinementViolations()
                     + " connection callbacks ran off their shard's event loop; figures may be wrong");
         }
-        RunResult result = ResultAssembler.assemble(test, testId, startedAt[0], outcome,
+        RunResult result = ResultAssembler.assemble(test, timeline, testId, startedAt[0], outcome,
                 new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()), samples,
-                failFastReason, heapBytes, sampler.probeHealth());
+                failFastReason, heapBytes, sampler.probeHealth(), breakingPoint);
         dispatcher.complete(result, SINK_COMPLETION_TIMEOUT);
         return result;
     }
 
-    private RunInfo runInfo(Instant startedAt, Timeline timeline) {
+    private RunInfo runInfo(Instant startedAt) {
         List<RunInfo.PhaseInfo> phases = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {
             Phase p = test.phases().get(i);
@@ -147,6 +159,9 @@ public final class RunExecution {
                 int p = test.phases().stream().map(Phase::name).toList().indexOf(c.phase());
                 scopes.add(new int[] {p, names.indexOf(c.request())});
             }
+        }
+        if (breakingPoint != null) {
+            scopes.addAll(BreakingPoint.requestScopes(test));
         }
         return scopes;
     }

@@ -14,6 +14,11 @@ public final class ArrivalSchedule {
 
     /** Returned by {@link #nextFireTimeNs()} once no arrival is left in the run. */
     public static final long NONE = Long.MAX_VALUE;
+    /**
+     * Returned by {@link #nextFireTimeNs()} while the next arrival lies in a steered phase whose rate is not decided
+     * yet: call {@link #retry()} a little later.
+     */
+    public static final long UNDECIDED = Long.MAX_VALUE - 1;
 
     private final Timeline timeline;
     private final int stride;
@@ -43,9 +48,17 @@ public final class ArrivalSchedule {
         return next;
     }
 
-    /** Moves on to the following arrival and returns its due time (or {@link #NONE}). */
+    /** Computes the due time again after {@link #UNDECIDED}; returns it. */
+    public long retry() {
+        if (next == UNDECIDED) {
+            next = compute();
+        }
+        return next;
+    }
+
+    /** Moves on to the following arrival and returns its due time (or {@link #NONE}, {@link #UNDECIDED}). */
     public long advance() {
-        if (next != NONE) {
+        if (next != NONE && next != UNDECIDED) {
             k += stride;
             next = compute();
         }
@@ -57,19 +70,24 @@ public final class ArrivalSchedule {
         return k;
     }
 
-    /** Arrivals in the rate phase {@code i}: the integral of its rate over its length. */
-    static double integral(LoadShape.Rate r, double lengthSec) {
-        return (r.fromPerSec() + r.toPerSec()) / 2 * lengthSec;
-    }
-
     private long compute() {
         while (phase < timeline.size()) {
-            if (timeline.shape(phase) instanceof LoadShape.Rate r) {
+            LoadShape shape = timeline.shape(phase);
+            if (timeline.isSteered(phase) && Double.isNaN(timeline.steeredRate(phase))) {
+                return UNDECIDED;
+            }
+            if (shape instanceof LoadShape.Rate planned) {
+                double r0 = planned.fromPerSec();
+                double r1 = planned.toPerSec();
+                if (timeline.isSteered(phase)) {
+                    r0 = timeline.steeredRate(phase);
+                    r1 = r0;
+                }
                 double lengthSec = timeline.lengthNs(phase) / 1e9;
-                double inPhase = integral(r, lengthSec);
+                double inPhase = (r0 + r1) / 2 * lengthSec;
                 double x = k - cumulativeBeforePhase;
                 if (x < inPhase) {
-                    double tau = solve(r.fromPerSec(), r.toPerSec(), lengthSec, x);
+                    double tau = solve(r0, r1, lengthSec, x);
                     long t = timeline.startNs(phase) + (long) Math.ceil(tau * 1e9);
                     return Math.min(t, timeline.startNs(phase) + timeline.lengthNs(phase) - 1);
                 }

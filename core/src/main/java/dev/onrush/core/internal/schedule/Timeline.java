@@ -4,18 +4,46 @@ import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.Phase;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The phases of a run laid out in time. Immutable, thread-safe.
+ * The phases of a run laid out in time. Thread-safe. The phase lengths are fixed; the rate of a <em>steered</em>
+ * phase (a stress search's later steps) is decided while the run goes, once, by {@link #steer}, before the shards
+ * reach it; until then it reads as undecided and a shard's {@link ArrivalSchedule} waits for it. Every other
+ * phase keeps its planned shape.
  */
 public final class Timeline {
+
+    /** The bits of NaN: a steered phase whose rate is not decided yet. */
+    private static final long UNDECIDED = Double.doubleToRawLongBits(Double.NaN);
 
     private final List<Phase> phases;
     private final long[] startNs;
     private final long[] lengthNs;
     private final long totalNs;
+    /** Per phase: {@code false}, or whether its rate is decided during the run. */
+    private final boolean[] steerable;
+    /** Per phase: the decided rate's bits, {@link #UNDECIDED} before; written once by {@link #steer}. */
+    private final AtomicLongArray steered;
 
     public Timeline(List<Phase> phases) {
+        this(phases, Set.of());
+    }
+
+    /**
+     * @param steeredPhases the indices of phases (open model) whose rate {@link #steer} decides during the run
+     */
+    public Timeline(List<Phase> phases, Set<Integer> steeredPhases) {
+        this.steerable = new boolean[phases.size()];
+        this.steered = new AtomicLongArray(phases.size());
+        for (int i : steeredPhases) {
+            if (!(phases.get(i).shape() instanceof LoadShape.Rate)) {
+                throw new IllegalArgumentException("phase " + phases.get(i).name() + " is not a rate phase");
+            }
+            steerable[i] = true;
+            steered.set(i, UNDECIDED);
+        }
         this.phases = List.copyOf(phases);
         this.startNs = new long[phases.size()];
         this.lengthNs = new long[phases.size()];
@@ -53,6 +81,41 @@ public final class Timeline {
         return phases.get(phase).shape();
     }
 
+    /** Whether phase {@code i}'s rate is decided during the run. */
+    public boolean isSteered(int i) {
+        return steerable[i];
+    }
+
+    /** The rate decided for steered phase {@code i}, {@code NaN} while undecided. Any thread. */
+    public double steeredRate(int i) {
+        return Double.longBitsToDouble(steered.get(i));
+    }
+
+    /**
+     * Decides steered phase {@code i}'s constant rate ({@code >= 0}; 0 = no arrivals). Any thread; each phase is
+     * decided once.
+     */
+    public void steer(int i, double ratePerSec) {
+        if (!steerable[i]) {
+            throw new IllegalArgumentException("phase " + phases.get(i).name() + " is not steered");
+        }
+        if (!(ratePerSec >= 0) || Double.isInfinite(ratePerSec)) {
+            throw new IllegalArgumentException("rate must be finite and >= 0, got " + ratePerSec);
+        }
+        if (!steered.compareAndSet(i, UNDECIDED, Double.doubleToRawLongBits(ratePerSec))) {
+            throw new IllegalStateException("phase " + phases.get(i).name() + " was decided already");
+        }
+    }
+
+    /** What phase {@code i} ran at: its shape, or the rate decided for it ("undecided" if none was). */
+    public String describe(int i) {
+        if (!steerable[i]) {
+            return shape(i).describe();
+        }
+        double r = steeredRate(i);
+        return Double.isNaN(r) ? "undecided" : r == 0 ? "idle (rate 0/s)" : LoadShape.rate(r, r).describe();
+    }
+
     /** The index of the phase running at {@code tNs} (the last one at or after the end, the first before 0). */
     public int phaseAt(long tNs) {
         for (int i = phases.size() - 1; i > 0; i--) {
@@ -81,6 +144,10 @@ public final class Timeline {
             return 0;
         }
         int i = phaseAt(tNs);
+        if (steerable[i]) {
+            double decided = steeredRate(i);
+            return Double.isNaN(decided) ? 0 : decided;
+        }
         if (!(shape(i) instanceof LoadShape.Rate r)) {
             return 0;
         }

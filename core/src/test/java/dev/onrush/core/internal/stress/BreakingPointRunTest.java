@@ -1,0 +1,139 @@
+package dev.onrush.core.internal.stress;
+
+import dev.onrush.core.Onrush;
+import dev.onrush.core.model.LoadSettings;
+import dev.onrush.core.model.LoadShape;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.Scenario;
+import dev.onrush.core.model.Step;
+import dev.onrush.core.model.StressSettings;
+import dev.onrush.core.model.TestType;
+import dev.onrush.spi.PhaseResult;
+import dev.onrush.spi.RunResult;
+import dev.onrush.spi.Verdict;
+import dev.onrush.testkit.DemoTarget;
+import dev.onrush.testkit.LatencyModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Stress tests against a DemoTarget of known capacity, scaled down to seconds. */
+class BreakingPointRunTest {
+
+    @TempDir
+    Path results;
+
+    private static Scenario users() {
+        return Scenario.of("users", 1, Step.Request.of("GET", "/api/users"), Duration.ZERO);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSearchFindsTheTargetsCapacityWithin15Percent() throws Exception {
+        // 20 requests in service at once x 40 ms each: the target serves at most 500 requests/s (a little less:
+        // its timers fire a fraction of a millisecond late). Above that its queue grows without bound, and 5 % over
+        // it p95 passes 100 ms within a 2 s step.
+        double capacity = 20 / 0.040;
+        try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder().capacity(20)
+                .baseLatency(Duration.ofMillis(40)).build())) {
+            target.start();
+            warmUp(target);
+            StressSettings search = new StressSettings(StressSettings.Mode.SEARCH, 150, Duration.ofSeconds(2), 2.0,
+                    0.10, 5_000, 5, Duration.ofSeconds(1), 3);
+            LoadTest test = LoadTest.builder("stress-search").type(TestType.STRESS).target(target.baseUrl())
+                    .scenario(users()).stress(search).criterion("p95 < 100ms").build();
+
+            RunResult r = Onrush.builder().eventLoops(1).resultsRoot(results).build().run(test);
+
+            Map<String, Object> a = r.analysis();
+            assertThat(a).as(a.toString()).containsEntry("mode", "search").containsKeys("breaking_rps", "reason");
+            double sustainable = (double) a.get("max_sustainable_rps");
+            double breaking = (double) a.get("breaking_rps");
+            assertThat(sustainable).as(a.toString()).isCloseTo(capacity, within(capacity * 0.15));
+            assertThat(breaking).as(a.toString()).isGreaterThan(sustainable);
+            assertThat((breaking - sustainable) / sustainable).as(a.toString()).isLessThanOrEqualTo(0.10 + 1e-9);
+            assertThat(r.verdict()).as(r.verdictReason()).isEqualTo(Verdict.PASSED);
+            assertThat(r.verdictReason()).contains("breaks between");
+
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) a.get("steps");
+            // the climb: 150, 300, 600 (fails), then midpoints
+            assertThat(steps.get(0)).containsEntry("rate", 150.0).containsEntry("passed", true);
+            assertThat(steps.get(1)).containsEntry("rate", 300.0).containsEntry("passed", true);
+            assertThat(steps.get(2)).containsEntry("rate", 600.0).containsEntry("passed", false);
+            for (Map<String, Object> s : steps) {
+                assertThat(s).containsKeys("rate", "requests", "error_rate_percent", "p95_ms", "passed");
+                // each step is judged on its own data: a passing step's requests match its rate over 2 s, not a
+                // running total (an overloaded one completes fewer: the target's capacity)
+                double requests = ((Number) s.get("requests")).doubleValue();
+                double planned = (double) s.get("rate") * 2;
+                assertThat(requests).as(s.toString()).isBetween((Boolean) s.get("passed") ? planned * 0.9 : 0,
+                        planned * 1.02);
+            }
+            // the phases ran at the rates decided for them; failing steps are followed by an idle settle
+            Map<String, String> shapes = new java.util.HashMap<>();
+            r.phases().forEach(p -> shapes.put(p.name(), p.shape()));
+            assertThat(shapes).containsEntry("settle_2", "rate 300/s").containsEntry("step_3", "rate 600/s")
+                    .containsEntry("hold_3", "rate 600/s").containsEntry("settle_3", "idle (rate 0/s)");
+            assertThat(r.phases().stream().map(PhaseResult::name)).doesNotContain("step_" + search.searchSlots());
+            // after the failing step, the next one started only once the backlog had drained: its first second
+            // is as fast as the passing steps were
+            Map<String, Object> afterFailure = steps.get(3);
+            assertThat((double) afterFailure.get("rate")).isEqualTo(450.0);
+            // criteria are judged on the highest passing step
+            assertThat(r.criteria()).singleElement().satisfies(c -> {
+                assertThat(c.passed()).isTrue();
+                assertThat(c.scope()).startsWith("phase step_");
+            });
+            String json = Files.readString(results.resolve(r.testId()).resolve("result.json"));
+            assertThat(json).contains("\"max_sustainable_rps\"", "\"breaking_rps\"", "\"steps\"");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStaircaseStopsAtTheFirstStepAboveTheErrorRate() throws Exception {
+        // rate 100/s x 1.25 per 2 s step; the target starts failing one request in ten during the third step
+        try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder()
+                .latency(LatencyModel.fixed(Duration.ofMillis(5))).build())) {
+            target.start();
+            LoadTest test = LoadTest.builder("stress-steps").type(TestType.STRESS).target(target.baseUrl())
+                    .scenario(users()).load(LoadSettings.rate(100, Duration.ofSeconds(2), Duration.ZERO,
+                            Duration.ZERO)).build();
+            assertThat(test.stress()).isEqualTo(StressSettings.DEFAULT_STEPS);
+            assertThat(test.phases()).extracting(p -> p.name()).containsExactly("step_1", "step_2", "step_3",
+                    "step_4", "step_5");
+
+            var handle = Onrush.builder().eventLoops(1).resultsRoot(results).build().start(test);
+            // steps 1 and 2 (0-4 s) are clean; from 4.5 s on, one request in ten fails
+            Thread.sleep(4_500);
+            target.reconfigure(target.options().newBuilder().errorRate(0.10).build());
+            RunResult r = handle.await();
+
+            Map<String, Object> a = r.analysis();
+            assertThat(a).as(a.toString()).containsEntry("mode", "steps");
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) a.get("steps");
+            assertThat(steps).hasSize(3);
+            assertThat(steps.get(2)).containsEntry("passed", false).containsEntry("rate", 156.25);
+            assertThat((String) steps.get(2).get("reason")).startsWith("error rate");
+            assertThat((double) a.get("max_sustainable_rps")).isCloseTo(125, within(125 * 0.05));
+            // the run stopped after step 3 instead of running all five steps (10 s)
+            assertThat(r.durationS()).isLessThan(8.5);
+            assertThat(r.phases()).extracting(PhaseResult::name).doesNotContain("step_5", "step_6");
+            assertThat(r.verdict()).as(r.verdictReason()).isEqualTo(Verdict.PASSED);
+        }
+    }
+
+    private void warmUp(DemoTarget target) {
+        Onrush.builder().eventLoops(1).resultsRoot(results).build().run(LoadTest.builder("warm-up")
+                .target(target.baseUrl()).scenario(users())
+                .phase("warm", Duration.ofSeconds(2), LoadShape.rate(300, 300)).build());
+    }
+}
