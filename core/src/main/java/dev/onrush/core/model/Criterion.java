@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
 public record Criterion(String expression, Metric metric, Operator operator, double threshold, String request,
                         String phase, boolean abortOnFail, Duration delay) {
 
+    /** The phase name that asks for a criterion to be judged on the whole run, whatever the type's default. */
+    public static final String ALL_PHASES = "all";
+
+
     private static final Pattern FORM = Pattern.compile(
             "\\s*([a-z0-9_.]+)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-zµ%/]*)\\s*");
     private static final Pattern PROBE_NAME =

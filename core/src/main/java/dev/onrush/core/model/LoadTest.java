@@ -71,7 +71,7 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
                 throw new IllegalArgumentException("criterion \"" + c.expression() + "\": no request is named \""
                         + c.request() + "\" " + requestNames);
             }
-            if (c.phase() != null && !phaseNames.contains(c.phase())) {
+            if (c.phase() != null && !c.phase().equals(Criterion.ALL_PHASES) && !phaseNames.contains(c.phase())) {
                 throw new IllegalArgumentException("criterion \"" + c.expression() + "\": no phase is named \""
                         + c.phase() + "\" " + phaseNames);
             }
@@ -83,6 +83,30 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
                     List<Phase> phases, List<Criterion> criteria, List<PluginSpec> sinks, List<PluginSpec> probes,
                     Map<String, String> tags, GeneratorLimits limits) {
         this(name, type, target, load, scenarios, phases, criteria, sinks, probes, tags, limits, null);
+    }
+
+    /** The phase a criterion without one is judged on: the preset's steady phase, when there is one. */
+    private static final String DEFAULT_JUDGED_PHASE = "steady";
+
+    /**
+     * The criteria as they are judged. In a test expanded from {@code load} whose preset has a {@code steady} phase
+     * (baseline, volume, endurance), a criterion that names no phase is judged on the steady phase only: the
+     * warm-up of the ramp and the ramp-down are left out. {@code phase: all} asks for the whole run (the phase
+     * is then {@code null}, as for every criterion of the other types).
+     */
+    public List<Criterion> judgedCriteria() {
+        boolean steady = load != null && phases.stream().anyMatch(p -> p.name().equals(DEFAULT_JUDGED_PHASE));
+        List<Criterion> judged = new ArrayList<>();
+        for (Criterion c : criteria) {
+            if (Criterion.ALL_PHASES.equals(c.phase())) {
+                judged.add(c.forPhase(null));
+            } else if (c.phase() == null && steady && c.metric() != Criterion.Metric.PROBE) {
+                judged.add(c.forPhase(DEFAULT_JUDGED_PHASE));
+            } else {
+                judged.add(c);
+            }
+        }
+        return List.copyOf(judged);
     }
 
     /** Whether this is a stress search, whose step rates are decided as it runs. */

@@ -74,7 +74,8 @@ final class CriteriaMapper {
             m.missing("expr");
         }
         String request = known(m, "request", requestNames, "request");
-        String phase = known(m, "phase", phaseNames, "phase");
+        String phase = Criterion.ALL_PHASES.equals(m.string("phase")) ? Criterion.ALL_PHASES
+                : known(m, "phase", phaseNames, "phase");
         Boolean abort = m.bool("abort_on_fail", false);
         Duration delay = m.duration("delay", false, Duration.ZERO);
         if (c == null || abort == null || delay == null || (m.has("request") && request == null)
@@ -88,7 +89,7 @@ final class CriteriaMapper {
         String name = m.string(key);
         if (name != null && names != null && !names.contains(name)) {
             m.reader().problem(m.path(key), m.get(key), "no " + what + " is named \"" + name + "\"; known: "
-                    + String.join(", ", names));
+                    + String.join(", ", names) + (what.equals("phase") ? " (or all, for the whole run)" : ""));
             return null;
         }
         return name;

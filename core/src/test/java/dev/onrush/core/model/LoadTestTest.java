@@ -283,4 +283,27 @@ class LoadTestTest {
         assertThat(t.scenarios()).containsExactly(BROWSE);
         assertThatThrownBy(() -> t.phases().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void aBaselineFromLoadJudgesItsCriteriaOnTheSteadyPhaseUnlessAllIsAskedFor() {
+        LoadTest.Builder b = LoadTest.builder("b").type(TestType.BASELINE).target("http://h")
+                .scenario(Scenario.of("s", 1, Step.Request.of("GET", "/"), Duration.ZERO))
+                .load(LoadSettings.users(10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5)))
+                .criterion("p95 < 2s")
+                .criterion(Criterion.parse("error_rate < 1%").forPhase(Criterion.ALL_PHASES))
+                .criterion(Criterion.parse("p99 < 3s").forPhase("ramp_up"))
+                .criterion("probe.cpu.max < 80");
+        LoadTest t = b.build();
+
+        assertThat(t.judgedCriteria()).extracting(Criterion::scope)
+                .containsExactly("phase:steady", "all", "phase:ramp_up", "all");
+        assertThat(t.criteria().get(1).phase()).as("the request is kept in the plan").isEqualTo("all");
+        // explicit phases, and the types without a steady phase, judge the whole run
+        LoadTest custom = LoadTest.builder("c").target("http://h")
+                .scenario(Scenario.of("s", 1, Step.Request.of("GET", "/"), Duration.ZERO))
+                .phase("steady", Duration.ofSeconds(5), LoadShape.users(1, 1)).criterion("p95 < 2s").build();
+        assertThat(custom.judgedCriteria()).extracting(Criterion::scope).containsExactly("all");
+        LoadTest spike = b.type(TestType.SPIKE).build();
+        assertThat(spike.judgedCriteria().get(0).scope()).isEqualTo("all");
+    }
 }

@@ -60,8 +60,8 @@ final class ResultAssembler {
                     startedAt.plusNanos(timeline.startNs(p)), round(ps), s.requests(), s.errors(),
                     s.errorRatePercent(), s.throughputRps(), s.latencyMs(), s.serviceTimeMs()));
         }
-        List<Criterion> judged = breakingPoint == null ? test.criteria()
-                : onStep(test.criteria(), breakingPoint.lastPassingPhase());
+        List<Criterion> judged = breakingPoint == null ? test.judgedCriteria()
+                : onStep(test.judgedCriteria(), breakingPoint.lastPassingPhase());
         List<CriterionResult> criteria = Judge.judge(judged, data, test.phases(), seconds, probes);
         Judge.Decision decision = Judge.decide(criteria, data, test.limits(), outcome.abortReason(),
                 failFastReason, probes);

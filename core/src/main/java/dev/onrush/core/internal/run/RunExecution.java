@@ -83,7 +83,7 @@ public final class RunExecution {
         }
         this.listener = listener;
         this.warn = warn;
-        this.abortWatch = new AbortWatch(test.criteria());
+        this.abortWatch = new AbortWatch(test.judgedCriteria());
     }
 
     public String testId() {
@@ -154,7 +154,7 @@ public final class RunExecution {
     private List<int[]> phaseRequestScopes() {
         List<int[]> scopes = new ArrayList<>();
         List<String> names = test.requestNames();
-        for (Criterion c : test.criteria()) {
+        for (Criterion c : test.judgedCriteria()) {
             if (c.phase() != null && c.request() != null) {
                 int p = test.phases().stream().map(Phase::name).toList().indexOf(c.phase());
                 scopes.add(new int[] {p, names.indexOf(c.request())});
