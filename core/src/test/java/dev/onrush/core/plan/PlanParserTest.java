@@ -120,6 +120,18 @@ class PlanParserTest {
     }
 
     @Test
+    void everyExamplePlanParsesWithThePluginsOnTheClassPath() throws java.io.IOException {
+        PlanParser withPlugins = dev.onrush.core.Onrush.builder().build().planParser();
+        try (var files = java.nio.file.Files.list(Path.of("../examples"))) {
+            List<Path> plans = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(plans).hasSizeGreaterThanOrEqualTo(4);
+            for (Path plan : plans) {
+                assertThat(withPlugins.parse(plan).name()).as(plan.toString()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void examplePlansParse() {
         Path examples = Path.of("../examples");
         LoadTest demo = new PlanParser().parse(examples.resolve("demo.yaml"));

@@ -1,6 +1,7 @@
 package dev.onrush.core.internal.stress;
 
 import dev.onrush.core.Onrush;
+import dev.onrush.core.model.GeneratorLimits;
 import dev.onrush.core.model.LoadSettings;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
@@ -28,6 +29,12 @@ import static org.assertj.core.api.Assertions.within;
 /** Stress tests against a DemoTarget of known capacity, scaled down to seconds. */
 class BreakingPointRunTest {
 
+    /**
+     * These tests are about the target's limits: a generator pause on a busy test machine must not end them as
+     * generator-limited (that path has its own test).
+     */
+    private static final GeneratorLimits TOLERANT = new GeneratorLimits(Duration.ofMillis(250), 1);
+
     @TempDir
     Path results;
 
@@ -38,18 +45,18 @@ class BreakingPointRunTest {
     @Test
     @SuppressWarnings("unchecked")
     void theSearchFindsTheTargetsCapacityWithin15Percent() throws Exception {
-        // 20 requests in service at once x 40 ms each: the target serves at most 500 requests/s (a little less:
-        // its timers fire a fraction of a millisecond late). Above that its queue grows without bound, and 5 % over
-        // it p95 passes 100 ms within a 2 s step.
-        double capacity = 20 / 0.040;
+        // 20 requests in service at once x 100 ms each: the target serves at most 200 requests/s (a little less:
+        // its timers fire late on a busy machine, which a long service time makes matter less). Above that its
+        // queue grows without bound, and 10 % over it p95 passes 250 ms within a 2 s step.
+        double capacity = 20 / 0.100;
         try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder().capacity(20)
-                .baseLatency(Duration.ofMillis(40)).build())) {
+                .baseLatency(Duration.ofMillis(100)).build())) {
             target.start();
             warmUp(target);
             StressSettings search = new StressSettings(StressSettings.Mode.SEARCH, 150, Duration.ofSeconds(2), 2.0,
                     0.10, 5_000, 5, Duration.ofSeconds(1), 3);
             LoadTest test = LoadTest.builder("stress-search").type(TestType.STRESS).target(target.baseUrl())
-                    .scenario(users()).stress(search).criterion("p95 < 100ms").build();
+                    .scenario(users()).stress(search).criterion("p95 < 250ms").limits(TOLERANT).build();
 
             RunResult r = Onrush.builder().eventLoops(1).resultsRoot(results).build().run(test);
 
@@ -64,10 +71,9 @@ class BreakingPointRunTest {
             assertThat(r.verdictReason()).contains("breaks between");
 
             List<Map<String, Object>> steps = (List<Map<String, Object>>) a.get("steps");
-            // the climb: 150, 300, 600 (fails), then midpoints
+            // the climb: 150, 300 (fails), then midpoints
             assertThat(steps.get(0)).containsEntry("rate", 150.0).containsEntry("passed", true);
-            assertThat(steps.get(1)).containsEntry("rate", 300.0).containsEntry("passed", true);
-            assertThat(steps.get(2)).containsEntry("rate", 600.0).containsEntry("passed", false);
+            assertThat(steps.get(1)).containsEntry("rate", 300.0).containsEntry("passed", false);
             for (Map<String, Object> s : steps) {
                 assertThat(s).containsKeys("rate", "requests", "error_rate_percent", "p95_ms", "passed");
                 // each step is judged on its own data: a passing step's requests match its rate over 2 s, not a
@@ -80,17 +86,20 @@ class BreakingPointRunTest {
             // the phases ran at the rates decided for them; failing steps are followed by an idle settle
             Map<String, String> shapes = new java.util.HashMap<>();
             r.phases().forEach(p -> shapes.put(p.name(), p.shape()));
-            assertThat(shapes).containsEntry("settle_2", "rate 300/s").containsEntry("step_3", "rate 600/s")
-                    .containsEntry("hold_3", "rate 600/s").containsEntry("settle_3", "idle (rate 0/s)");
+            assertThat(shapes).containsEntry("settle_1", "rate 150/s").containsEntry("step_2", "rate 300/s")
+                    .containsEntry("hold_2", "rate 300/s").containsEntry("settle_2", "idle (rate 0/s)");
             assertThat(r.phases().stream().map(PhaseResult::name)).doesNotContain("step_" + search.searchSlots());
             // after the failing step, the next one started only once the backlog had drained: its first second
             // is as fast as the passing steps were
-            Map<String, Object> afterFailure = steps.get(3);
-            assertThat((double) afterFailure.get("rate")).isEqualTo(450.0);
+            Map<String, Object> afterFailure = steps.get(2);
+            assertThat((double) afterFailure.get("rate")).isEqualTo(225.0);
+            assertThat(r.intervals().stream().filter(i -> i.phase().equals(afterFailure.get("phase"))).findFirst()
+                    .orElseThrow().totals().latencyMs().max()).as("no request left over from the failing step")
+                    .isLessThan(1000);
             // criteria are judged on the highest passing step
             assertThat(r.criteria()).singleElement().satisfies(c -> {
                 assertThat(c.passed()).isTrue();
-                assertThat(c.scope()).startsWith("phase step_");
+                assertThat(c.scope()).startsWith("phase:step_");
             });
             String json = Files.readString(results.resolve(r.testId()).resolve("result.json"));
             assertThat(json).contains("\"max_sustainable_rps\"", "\"breaking_rps\"", "\"steps\"");
@@ -106,7 +115,7 @@ class BreakingPointRunTest {
             target.start();
             LoadTest test = LoadTest.builder("stress-steps").type(TestType.STRESS).target(target.baseUrl())
                     .scenario(users()).load(LoadSettings.rate(100, Duration.ofSeconds(2), Duration.ZERO,
-                            Duration.ZERO)).build();
+                            Duration.ZERO)).limits(TOLERANT).build();
             assertThat(test.stress()).isEqualTo(StressSettings.DEFAULT_STEPS);
             assertThat(test.phases()).extracting(p -> p.name()).containsExactly("step_1", "step_2", "step_3",
                     "step_4", "step_5");
@@ -131,9 +140,31 @@ class BreakingPointRunTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSearchStopsAsInconclusiveWhenTheGeneratorIsTheBottleneck() throws Exception {
+        try (DemoTarget target = new DemoTarget(DemoTarget.Options.defaults())) {
+            target.start();
+            // a lag limit of zero: any lateness of the generator counts as the bottleneck
+            LoadTest test = LoadTest.builder("stress-generator").type(TestType.STRESS).target(target.baseUrl())
+                    .scenario(users()).limits(new GeneratorLimits(Duration.ZERO, 1))
+                    .stress(new StressSettings(StressSettings.Mode.SEARCH, 200, Duration.ofSeconds(2), 2.0, 0.05,
+                            10_000, 5, Duration.ZERO, 3)).build();
+
+            RunResult r = Onrush.builder().eventLoops(1).resultsRoot(results).build().run(test);
+
+            assertThat(r.verdict()).as(r.verdictReason()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(r.verdictReason()).contains("the generator could not drive 200 rps");
+            assertThat(r.analysis()).doesNotContainKeys("max_sustainable_rps", "breaking_rps");
+            assertThat((List<Map<String, Object>>) r.analysis().get("steps")).singleElement()
+                    .satisfies(s -> assertThat((String) s.get("reason")).contains("generator was the bottleneck"));
+            assertThat(r.durationS()).isLessThan(4);
+        }
+    }
+
     private void warmUp(DemoTarget target) {
         Onrush.builder().eventLoops(1).resultsRoot(results).build().run(LoadTest.builder("warm-up")
                 .target(target.baseUrl()).scenario(users())
-                .phase("warm", Duration.ofSeconds(2), LoadShape.rate(300, 300)).build());
+                .phase("warm", Duration.ofSeconds(2), LoadShape.rate(150, 150)).build());
     }
 }
