@@ -35,9 +35,13 @@ import java.util.Objects;
  * @param maxErrorRatePercent a step whose error rate (percent) is above this fails
  * @param cooldown        search: the settle phase after each step, whole seconds, zero for none (default 1 s)
  * @param maxFactor       steps: the last step is at most this multiple of the load
+ * @param warmUp          search: a {@code warm_up} phase at {@code start_rate} before the first step, not judged (a
+ *                        cold generator and target would spoil the first step), whole seconds, zero for none
+ *                        (default 3 s)
  */
 public record StressSettings(Mode mode, double startRate, Duration stepDuration, double growth, double precision,
-                             double maxRate, double maxErrorRatePercent, Duration cooldown, double maxFactor) {
+                             double maxRate, double maxErrorRatePercent, Duration cooldown, double maxFactor,
+                             Duration warmUp) {
 
     /** How the breaking point is looked for. */
     public enum Mode {
@@ -53,12 +57,13 @@ public record StressSettings(Mode mode, double startRate, Duration stepDuration,
 
     /** The staircase of the seed: × 1.25 up to 3×, stopping when the error rate is above 5 %. */
     public static final StressSettings DEFAULT_STEPS = new StressSettings(Mode.STEPS, 0, Duration.ZERO, 1.25, 0, 0,
-            5, Duration.ZERO, 3);
+            5, Duration.ZERO, 3, Duration.ZERO);
 
     public StressSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(stepDuration, "stepDuration");
         Objects.requireNonNull(cooldown, "cooldown");
+        Objects.requireNonNull(warmUp, "warmUp");
         List<String> problems = new ArrayList<>();
         if (!(growth > 1) || Double.isInfinite(growth)) {
             problems.add("growth must be > 1, got " + growth);
@@ -83,6 +88,9 @@ public record StressSettings(Mode mode, double startRate, Duration stepDuration,
             if (cooldown.isNegative() || cooldown.toNanos() % 1_000_000_000L != 0) {
                 problems.add("cooldown must be whole seconds (0s for none), got " + HumanDuration.format(cooldown));
             }
+            if (warmUp.isNegative() || warmUp.toNanos() % 1_000_000_000L != 0) {
+                problems.add("warm_up must be whole seconds (0s for none), got " + HumanDuration.format(warmUp));
+            }
         } else if (!(maxFactor >= 1) || Double.isInfinite(maxFactor)) {
             problems.add("max_factor must be >= 1, got " + maxFactor);
         }
@@ -91,10 +99,13 @@ public record StressSettings(Mode mode, double startRate, Duration stepDuration,
         }
     }
 
-    /** A search with the defaults except for the given start rate: 5 s steps, × 2, 5 %, 5 % errors. */
+    /**
+     * A search with the defaults: 5 s steps growing × 2, to within 5 %, failing above 5 % errors, a 1 s cooldown
+     * and a 3 s warm-up.
+     */
     public static StressSettings search(double startRate, double maxRate) {
         return new StressSettings(Mode.SEARCH, startRate, Duration.ofSeconds(5), 2.0, 0.05, maxRate, 5,
-                Duration.ofSeconds(1), 3);
+                Duration.ofSeconds(1), 3, Duration.ofSeconds(3));
     }
 
     /**

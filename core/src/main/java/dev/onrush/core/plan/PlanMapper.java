@@ -36,7 +36,7 @@ final class PlanMapper {
     static final List<String> TLS_KEYS = List.of("trust_all");
     static final List<String> LOAD_KEYS = List.of("max_users", "rate", "duration", "ramp_up", "ramp_down");
     static final List<String> STRESS_KEYS = List.of("mode", "start_rate", "step_duration", "growth", "precision",
-            "max_rate", "max_error_rate", "cooldown", "max_factor");
+            "max_rate", "max_error_rate", "cooldown", "max_factor", "warm_up");
     static final List<String> GENERATOR_KEYS = List.of("max_lag_p99", "max_dropped_percent");
 
     private final NodeReader reader;
@@ -274,13 +274,15 @@ final class PlanMapper {
                 : Double.valueOf(search.maxErrorRatePercent());
         Duration cooldown = m.duration("cooldown", false, search.cooldown());
         Double maxFactor = m.has("max_factor") ? m.number("max_factor") : Double.valueOf(steps.maxFactor());
+        Duration warmUp = m.duration("warm_up", false, mode == StressSettings.Mode.SEARCH ? search.warmUp()
+                : Duration.ZERO);
         if (start == null || stepDuration == null || growth == null || precision == null || maxRate == null
-                || maxErrors == null || cooldown == null || maxFactor == null) {
+                || maxErrors == null || cooldown == null || maxFactor == null || warmUp == null) {
             return null;
         }
         try {
             return new StressSettings(mode, start, stepDuration, growth, precision / 100, maxRate, maxErrors,
-                    cooldown, maxFactor);
+                    cooldown, maxFactor, warmUp);
         } catch (IllegalArgumentException e) {
             reader.problem(path, node, e.getMessage());
             return null;

@@ -107,6 +107,7 @@ public final class PlanWriter {
             m.put("precision", number(s.precision() * 100) + "%");
             m.put("max_rate", number(s.maxRate()));
             m.put("cooldown", HumanDuration.format(s.cooldown()));
+            m.put("warm_up", HumanDuration.format(s.warmUp()));
         } else {
             m.put("growth", number(s.growth()));
             m.put("max_factor", number(s.maxFactor()));

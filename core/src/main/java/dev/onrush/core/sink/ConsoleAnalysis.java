@@ -37,13 +37,13 @@ final class ConsoleAnalysis {
         out.add(String.format(Locale.ROOT, "stress %s: max sustainable %s, breaking at %s", a.get("mode"),
                 load(a, "max_sustainable", users), load(a, "breaking", users)));
         out.add("  " + a.get("reason"));
-        out.add(String.format(Locale.ROOT, "  %4s %12s %9s %9s %7s %9s  %s", "step", users ? "users" : "rate",
+        out.add(String.format(Locale.ROOT, "  %-9s %12s %9s %9s %7s %9s  %s", "phase", users ? "users" : "rate",
                 "requests", "rps", "err%", "p95", "result"));
         if (a.get("steps") instanceof List<?> steps) {
             for (Object o : steps) {
                 Map<?, ?> s = (Map<?, ?>) o;
                 Object level = s.containsKey("users") ? s.get("users") : num(s.get("rate")) + "/s";
-                out.add(String.format(Locale.ROOT, "  %4s %12s %9s %9s %7s %9s  %s", s.get("step"), level,
+                out.add(String.format(Locale.ROOT, "  %-9s %12s %9s %9s %7s %9s  %s", s.get("phase"), level,
                         s.get("requests"), num(s.get("throughput_rps")), num(s.get("error_rate_percent")),
                         s.get("p95_ms") instanceof Number p ? ConsoleSink.fmtMs(p.doubleValue()) : "-",
                         Boolean.TRUE.equals(s.get("passed")) ? "pass" : "FAIL: " + s.get("reason")));

@@ -23,6 +23,9 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ConsoleSink implements ResultSink {
 
+    /** Phases listed at the start; longer plans show the first ones. */
+    private static final int MAX_PHASES_LISTED = 12;
+
     private final PrintStream out;
     private final boolean interactive;
     private RunInfo run;
@@ -58,8 +61,15 @@ public final class ConsoleSink implements ResultSink {
         this.outputDir = info.outputDir();
         out.printf(Locale.ROOT, "Onrush %s (%s) -> %s, %s in %d phase(s)%n", info.name(), info.type(),
                 info.targetUrl(), fmtDuration(info.plannedDuration().toMillis() / 1000.0), info.phases().size());
-        info.phases().forEach(p -> out.printf(Locale.ROOT, "  %-14s %8s  %s%n", p.name(),
+        // a stress search plans many step slots it may never use: show the first ones only
+        int shown = info.phases().size() <= MAX_PHASES_LISTED ? info.phases().size() : MAX_PHASES_LISTED - 2;
+        info.phases().subList(0, shown).forEach(p -> out.printf(Locale.ROOT, "  %-14s %8s  %s%n", p.name(),
                 fmtDuration(p.duration().toMillis() / 1000.0), p.shape()));
+        if (shown < info.phases().size()) {
+            out.printf(Locale.ROOT, "  ... %d more phases%s%n", info.phases().size() - shown,
+                    info.type().equals("stress") ? " (a stress search decides their rates as it goes and ends "
+                            + "when it has its answer)" : "");
+        }
         out.flush();
         return done();
     }

@@ -47,9 +47,11 @@ class StressPlanTest {
         assertThat(t.isStressSearch()).isTrue();
         assertThat(t.load()).isNull();
         // steps, holds and settles; the first step at start_rate
-        assertThat(t.phases()).hasSize(3 * s.searchSlots());
-        assertThat(t.phases().subList(0, 3)).extracting(Phase::name).containsExactly("step_1", "hold_1", "settle_1");
-        assertThat(t.phases().get(0).shape().describe()).isEqualTo("rate 200/s");
+        assertThat(s.warmUp()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(t.phases()).hasSize(1 + 3 * s.searchSlots());
+        assertThat(t.phases().subList(0, 4)).extracting(Phase::name)
+                .containsExactly("warm_up", "step_1", "hold_1", "settle_1");
+        assertThat(t.phases().get(1).shape().describe()).isEqualTo("rate 200/s");
         // written back and read again, it is the same test
         assertThat(parser.parse(new PlanWriter().toYaml(t), "w.yaml", List.of())).isEqualTo(t);
     }

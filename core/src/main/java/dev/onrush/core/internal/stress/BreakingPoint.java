@@ -35,7 +35,7 @@ import java.util.Set;
  *       is above {@code stress.max_error_rate};</li>
  *   <li>a latency or error-rate criterion of the test (its request scope applied, its phase scope ignored) breaks
  *       on the step's data;</li>
- *   <li>no request completed in it.</li>
+ *   <li>no request completed in it, or (search) it served less than 90 % of its rate: its backlog grew.</li>
  * </ol>
  *
  * <p>Search: rates grow by {@code growth} from {@code start_rate} while steps pass (capped at {@code max_rate});
@@ -44,6 +44,12 @@ import java.util.Set;
  * {@code growth} until one passes, then the midpoints follow.
  */
 public final class BreakingPoint {
+
+    /**
+     * A search step whose completions fall below this share of its rate fails: its backlog grows, so the rate is not
+     * sustainable even when no criterion says so (the requests in flight at its end are well below this margin).
+     */
+    private static final double MIN_SERVED_SHARE = 0.9;
 
     /** Idle time beyond the estimated drain of a failing step's backlog. */
     private static final double DRAIN_MARGIN_S = 0.5;
@@ -56,6 +62,8 @@ public final class BreakingPoint {
     private final Timeline timeline;
     private final boolean search;
     private final int slot;
+    /** The index of {@code step_1}: after the warm-up, when there is one. */
+    private final int first;
     private final List<Criterion> stepCriteria;
     private final List<Step> steps = new ArrayList<>();
     private final Set<Integer> judged = new HashSet<>();
@@ -84,15 +92,16 @@ public final class BreakingPoint {
         this.timeline = timeline;
         this.search = test.isStressSearch();
         this.slot = settings.cooldown().isZero() ? 2 : 3;
+        this.first = settings.warmUp().isZero() ? 0 : 1;
         this.stepCriteria = test.criteria().stream()
                 .filter(c -> c.metric().isLatency() || c.metric() == Criterion.Metric.ERROR_RATE).toList();
     }
 
-    /** The phases of a search whose rate is decided during the run: all but the first step and its hold. */
+    /** The phases of a search whose rate is decided during the run: all but the warm-up, first step and its hold. */
     public static Set<Integer> steeredPhases(LoadTest test) {
         Set<Integer> steered = new HashSet<>();
         if (test.isStressSearch()) {
-            for (int i = 2; i < test.phases().size(); i++) {
+            for (int i = test.stress().warmUp().isZero() ? 2 : 3; i < test.phases().size(); i++) {
                 steered.add(i);
             }
         }
@@ -168,15 +177,25 @@ public final class BreakingPoint {
                             : ", " + stepDropped + " arrivals dropped with every connection busy");
         } else if (requests == 0) {
             reason = "no request completed";
+        } else if (search && seconds > 0 && requests / seconds < MIN_SERVED_SHARE * plannedRate(phase)) {
+            reason = String.format(Locale.ROOT, "the target fell behind: it served %.1f of %s requests/s",
+                    requests / seconds, fmt(plannedRate(phase)));
         } else {
             reason = brokenCriterion(phase, data, seconds);
         }
         Phase p = test.phases().get(phase);
-        double rate = timeline.isSteered(phase) ? timeline.steeredRate(phase)
-                : p.shape() instanceof LoadShape.Rate r ? r.toPerSec() : 0;
+        double rate = plannedRate(phase);
         int users = p.shape() instanceof LoadShape.Users u ? u.to() : 0;
         return new Step(steps.size() + 1, p.name(), rate, users, requests, seconds <= 0 ? 0 : requests / seconds,
                 errorRate, stepDropped, p95, reason == null, reason, generator);
+    }
+
+    /** The rate a rate phase ran at: decided during the run, or planned; 0 for a users phase. */
+    private double plannedRate(int phase) {
+        if (timeline.isSteered(phase)) {
+            return timeline.steeredRate(phase);
+        }
+        return test.phases().get(phase).shape() instanceof LoadShape.Rate r ? r.toPerSec() : 0;
     }
 
     private String brokenCriterion(int phase, RunAggregator data, double seconds) {
@@ -193,7 +212,7 @@ public final class BreakingPoint {
     }
 
     private boolean nextSearchStep(Step step, int phase, RunAggregator data) {
-        int k = phase / slot; // this step's slot, 0-based
+        int k = (phase - first) / slot; // this step's slot, 0-based
         if (step.generatorLimited()) {
             return finish(Verdict.INCONCLUSIVE, "the generator could not drive " + fmt(step.rate()) + " rps ("
                     + step.reason() + "); the target's breaking point is above "
@@ -231,23 +250,23 @@ public final class BreakingPoint {
             double idle = settings.cooldown().toSeconds();
             double needed = drainSeconds(step, data) + DRAIN_MARGIN_S;
             double slotSeconds = settings.stepDuration().toSeconds() + 1 + settings.cooldown().toSeconds();
-            while (idle < needed && (nextSlot + 1) * slot + 1 < test.phases().size()) {
-                for (int i = nextSlot * slot; i < (nextSlot + 1) * slot; i++) {
+            while (idle < needed && first + (nextSlot + 1) * slot + 1 < test.phases().size()) {
+                for (int i = first + nextSlot * slot; i < first + (nextSlot + 1) * slot; i++) {
                     timeline.steer(i, 0);
                 }
                 idle += slotSeconds;
                 nextSlot++;
             }
         }
-        if (nextSlot * slot + 1 >= test.phases().size()) {
+        if (first + nextSlot * slot + 1 >= test.phases().size()) {
             return finish(Verdict.INCONCLUSIVE, "the search used all its planned steps before reaching the "
                     + "precision");
         }
         if (slot == 3) {
             timeline.steer(phase + 2, step.passed() ? step.rate() : 0);
         }
-        timeline.steer(nextSlot * slot, next);
-        timeline.steer(nextSlot * slot + 1, next);
+        timeline.steer(first + nextSlot * slot, next);
+        timeline.steer(first + nextSlot * slot + 1, next);
         return false;
     }
 

@@ -54,7 +54,7 @@ class BreakingPointRunTest {
             target.start();
             warmUp(target);
             StressSettings search = new StressSettings(StressSettings.Mode.SEARCH, 150, Duration.ofSeconds(2), 2.0,
-                    0.10, 5_000, 5, Duration.ofSeconds(1), 3);
+                    0.10, 5_000, 5, Duration.ofSeconds(1), 3, Duration.ofSeconds(1));
             LoadTest test = LoadTest.builder("stress-search").type(TestType.STRESS).target(target.baseUrl())
                     .scenario(users()).stress(search).criterion("p95 < 250ms").limits(TOLERANT).build();
 
@@ -149,7 +149,7 @@ class BreakingPointRunTest {
             LoadTest test = LoadTest.builder("stress-generator").type(TestType.STRESS).target(target.baseUrl())
                     .scenario(users()).limits(new GeneratorLimits(Duration.ZERO, 1))
                     .stress(new StressSettings(StressSettings.Mode.SEARCH, 200, Duration.ofSeconds(2), 2.0, 0.05,
-                            10_000, 5, Duration.ZERO, 3)).build();
+                            10_000, 5, Duration.ZERO, 3, Duration.ZERO)).build();
 
             RunResult r = Onrush.builder().eventLoops(1).resultsRoot(results).build().run(test);
 
