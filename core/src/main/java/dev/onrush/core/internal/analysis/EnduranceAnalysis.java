@@ -31,12 +31,15 @@ final class EnduranceAnalysis {
     }
 
     /**
-     * @param heapBytes the generator's heap use sampled after each interval (same order and length as
-     *                  {@code intervals}; may be shorter, then the heap is not judged)
+     * @param heapBytes the generator's heap floor per interval (same order and length as {@code intervals}; may be
+     *                  shorter, then the heap is not judged)
      */
     static Map<String, Object> analyze(List<IntervalSnapshot> intervals, List<Long> heapBytes) {
         int n = intervals.size();
-        int w = Math.max(1, Math.min(60, n / 20));
+        // intervals are one second long, or coarser in runs planned over an hour: windows stay about a minute
+        double intervalS = n == 0 ? 1 : Math.max(1, Math.round(intervals.get(0).durationS()));
+        int w = Math.max(1, Math.min((int) (60 / intervalS), n / 20));
+        double windowS = w * intervalS;
         List<Double> t = new ArrayList<>();
         List<Double> p95 = new ArrayList<>();
         List<Double> rps = new ArrayList<>();
@@ -46,7 +49,8 @@ final class EnduranceAnalysis {
         long start = n == 0 ? 0 : intervals.get(0).start().toEpochMilli();
         for (int from = 0; from + w <= n; from += w) {
             List<IntervalSnapshot> span = intervals.subList(from, from + w);
-            double mid = (span.get(0).start().toEpochMilli() - start) / 1000.0 + w / 2.0;
+            double startS = (span.get(0).start().toEpochMilli() - start) / 1000.0;
+            double mid = startS + span.stream().mapToDouble(IntervalSnapshot::durationS).sum() / 2;
             double p = Spans.p95Ms(span);
             if (Double.isNaN(p)) {
                 continue;
@@ -56,7 +60,7 @@ final class EnduranceAnalysis {
             rps.add(Spans.throughputRps(span));
             errors.add(Spans.errorRatePercent(span));
             Map<String, Object> row = new LinkedHashMap<>(Spans.summary(span));
-            row.put("start_s", mid - w / 2.0);
+            row.put("start_s", startS);
             if (heapBytes.size() >= from + w) {
                 double floorMb = heapBytes.subList(from, from + w).stream().mapToLong(Long::longValue).min()
                         .orElse(0) / 1e6;
@@ -73,7 +77,7 @@ final class EnduranceAnalysis {
         errors = errors.subList(skip, errors.size());
         heap = heap.subList(Math.min(skip, heap.size()), heap.size());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("window_s", w);
+        m.put("window_s", windowS);
         m.put("windows_fitted", t.size());
         List<String> drifting = new ArrayList<>();
         m.put("p95_ms", trend("p95_ms", t, p95, P95_LIMIT_PERCENT, true, drifting));

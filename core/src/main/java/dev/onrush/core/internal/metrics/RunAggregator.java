@@ -18,8 +18,13 @@ import java.util.Map;
  * per request name, per phase (and per phase and request name where asked for), and the generator's own lag,
  * connection wait and drops. An interval belongs to the phase in which it started.
  *
- * <p>Collector thread only. Memory is bounded by the number of request names and phases, not by run length
- * (apart from the list of snapshots, a few hundred bytes a second).
+ * <p>The time series kept for the result ({@link #snapshots()}) is bounded too: one snapshot a second for runs
+ * planned up to {@value #MAX_RETAINED} seconds, and for longer ones one per {@link #resolutionSeconds()} (2 s to
+ * 10 min, chosen from the planned length so that at most {@value #MAX_RETAINED} are kept), merged exactly from the
+ * seconds' histograms and counts, never across a phase boundary. The snapshots handed to listeners as the run
+ * goes are always one second long.
+ *
+ * <p>Collector thread only. Memory is bounded by the number of request names and phases, not by run length.
  */
 public final class RunAggregator {
 
@@ -47,7 +52,29 @@ public final class RunAggregator {
     private long arrivals;
     private long clamped;
     private double seconds;
+    /** The most snapshots kept for the result; longer runs keep coarser ones. */
+    static final int MAX_RETAINED = 3600;
+    private static final int[] RESOLUTIONS_S = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600};
+
+    private final int resolutionS;
     private final List<IntervalSnapshot> snapshots = new ArrayList<>();
+    /**
+     * Per kept snapshot: the lowest heap use of the generator seen after its seconds (a proxy for live data).
+     */
+    private final List<Long> heapFloors = new ArrayList<>();
+    private long liveIndex;
+    /** The kept snapshot being merged (coarse resolutions only). */
+    private final Accumulator windowAll = new Accumulator();
+    private final Accumulator[] windowByRequest;
+    private final Histogram windowLag = Histograms.newTotal();
+    private final Histogram windowWait = Histograms.newTotal();
+    private long windowStartNs = -1;
+    private double windowSeconds;
+    private long windowDropped;
+    private int windowPhase;
+    private int windowUsers;
+    private double windowRate;
+    private long windowHeapFloor = Long.MAX_VALUE;
 
     /**
      * @param phaseRequestScopes pairs {@code (phase index, request index)} to keep separate totals for
@@ -65,6 +92,11 @@ public final class RunAggregator {
         for (int i = 0; i < n; i++) {
             intervalByRequest[i] = new Accumulator();
             totalByRequest[i] = new Accumulator();
+        }
+        this.resolutionS = resolutionFor(timeline.totalNs());
+        windowByRequest = new Accumulator[resolutionS == 1 ? 0 : n];
+        for (int i = 0; i < windowByRequest.length; i++) {
+            windowByRequest[i] = new Accumulator();
         }
         // made when a phase's first interval comes: a stress search plans many phases it may never run
         byPhase = new Accumulator[timeline.size()];
@@ -129,12 +161,88 @@ public final class RunAggregator {
 
         GeneratorStats generator = new GeneratorStats(Histograms.stats(intervalLag), Histograms.stats(intervalWait),
                 intervalDropped, 0);
-        IntervalSnapshot snapshot = new IntervalSnapshot(testId, snapshots.size(),
+        double rate = timeline.rateAt(Math.max(startNs, endNs - 1));
+        IntervalSnapshot snapshot = new IntervalSnapshot(testId, liveIndex++,
                 startedAt.plusNanos(startNs), durationS, timeline.phases().get(phase).name(), activeUsers,
-                timeline.rateAt(Math.max(startNs, endNs - 1)), intervalAll.toStats(durationS), perRequest, generator,
+                rate, intervalAll.toStats(durationS), perRequest, generator,
                 Histograms.compress(intervalAll.latency));
-        snapshots.add(snapshot);
+        Runtime rt = Runtime.getRuntime();
+        long heap = rt.totalMemory() - rt.freeMemory();
+        if (resolutionS == 1) {
+            snapshots.add(snapshot);
+            heapFloors.add(heap);
+        } else {
+            retain(startNs, durationS, phase, activeUsers, rate, intervalDropped, heap);
+        }
         return snapshot;
+    }
+
+    /** Merges the interval just added into the kept snapshot being built, which is closed when full. */
+    private void retain(long startNs, double durationS, int phase, int activeUsers, double rate, long dropped,
+                        long heap) {
+        if (windowStartNs >= 0 && phase != windowPhase) {
+            flushWindow();
+        }
+        if (windowStartNs < 0) {
+            windowStartNs = startNs;
+            windowPhase = phase;
+        }
+        windowAll.add(intervalAll);
+        for (int i = 0; i < windowByRequest.length; i++) {
+            windowByRequest[i].add(intervalByRequest[i]);
+        }
+        windowLag.add(intervalLag);
+        windowWait.add(intervalWait);
+        windowDropped += dropped;
+        windowSeconds += durationS;
+        windowUsers = activeUsers;
+        windowRate = rate;
+        windowHeapFloor = Math.min(windowHeapFloor, heap);
+        if (windowSeconds >= resolutionS - 1e-6) {
+            flushWindow();
+        }
+    }
+
+    private void flushWindow() {
+        if (windowStartNs < 0) {
+            return;
+        }
+        Map<String, RequestStats> perRequest = new LinkedHashMap<>();
+        for (int i = 0; i < windowByRequest.length; i++) {
+            if (windowByRequest[i].requests > 0) {
+                perRequest.put(requestNames.get(i), windowByRequest[i].toStats(windowSeconds));
+            }
+            windowByRequest[i].reset();
+        }
+        GeneratorStats generator = new GeneratorStats(Histograms.stats(windowLag), Histograms.stats(windowWait),
+                windowDropped, 0);
+        snapshots.add(new IntervalSnapshot(testId, snapshots.size(), startedAt.plusNanos(windowStartNs),
+                windowSeconds, timeline.phases().get(windowPhase).name(), windowUsers, windowRate,
+                windowAll.toStats(windowSeconds), perRequest, generator, Histograms.compress(windowAll.latency)));
+        heapFloors.add(windowHeapFloor);
+        windowHeapFloor = Long.MAX_VALUE;
+        windowAll.reset();
+        windowLag.reset();
+        windowWait.reset();
+        windowStartNs = -1;
+        windowSeconds = 0;
+        windowDropped = 0;
+    }
+
+    /** The seconds each kept snapshot spans (the last one of a phase may be shorter). */
+    public int resolutionSeconds() {
+        return resolutionS;
+    }
+
+    /** The resolution that keeps a run of {@code plannedNs} within {@value #MAX_RETAINED} snapshots. */
+    static int resolutionFor(long plannedNs) {
+        double planned = plannedNs / 1e9;
+        for (int r : RESOLUTIONS_S) {
+            if (planned / r <= MAX_RETAINED) {
+                return r;
+            }
+        }
+        return RESOLUTIONS_S[RESOLUTIONS_S.length - 1];
     }
 
     public Accumulator total() {
@@ -198,9 +306,16 @@ public final class RunAggregator {
         return clamped;
     }
 
+    /** The kept time series (see the class comment); closes the snapshot being merged. Call at the end. */
     public List<IntervalSnapshot> snapshots() {
-        return List.copyOf(snapshots);
+        flushWindow();
+        return snapshots;
     }
+
+    /** The generator's heap floor (bytes) per kept snapshot, in the same order. */
+    public List<Long> heapFloors() {
+        flushWindow();
+        return heapFloors;}
 
     public List<String> requestNames() {
         return requestNames;

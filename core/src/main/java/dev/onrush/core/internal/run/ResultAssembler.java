@@ -39,7 +39,7 @@ final class ResultAssembler {
      */
     static RunResult assemble(LoadTest test, Timeline timeline, String testId, Instant startedAt,
                               Engine.Outcome outcome, RunResult.EngineInfo engine, List<ProbeSample> probes,
-                              String failFastReason, List<Long> heapBytes, Map<String, Object> probeHealth,
+                              String failFastReason, Map<String, Object> probeHealth,
                               BreakingPoint breakingPoint) {
         RunAggregator data = outcome.aggregator();
         double seconds = Math.max(outcome.generationNs() / 1e9, 1e-9);
@@ -78,7 +78,8 @@ final class ResultAssembler {
                 test.target().url().toString(), decision.verdict(), decision.reason(), startedAt, endedAt,
                 round(seconds), engine, all.toTotals(seconds), latency, Histograms.stats(all.serviceTime()),
                 generator, all.kindMap(), all.statusMap(), requests, phases, criteria, snapshots, probes,
-                analysis(test, snapshots, all.requests(), latency, heapBytes, probeHealth, probes, breakingPoint));
+                analysis(test, snapshots, all.requests(), latency, data.heapFloors(), probeHealth, probes,
+                        breakingPoint));
     }
 
     /**

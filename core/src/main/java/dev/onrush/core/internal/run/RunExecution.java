@@ -50,8 +50,6 @@ public final class RunExecution {
     private final BreakingPoint breakingPoint;
     /** Made once the start instant is known (collector thread). */
     private RunAggregator aggregator;
-    /** The generator's heap use after each interval (collector thread), for the endurance analysis. */
-    private final List<Long> heapBytes = new ArrayList<>();
     /** Set on the collector thread when an abort_on_fail criterion stopped the run. */
     private String failFastReason;
 
@@ -111,8 +109,6 @@ public final class RunExecution {
                         phaseRequestScopes());
                 return aggregator;
             }, snapshot -> {
-                Runtime rt = Runtime.getRuntime();
-                heapBytes.add(rt.totalMemory() - rt.freeMemory());
                 listener.accept(snapshot);
                 dispatcher.interval(snapshot);
                 String stop = abortWatch.active() && failFastReason == null ? abortWatch.check(snapshot) : null;
@@ -135,7 +131,7 @@ public final class RunExecution {
         }
         RunResult result = ResultAssembler.assemble(test, timeline, testId, startedAt[0], outcome,
                 new RunResult.EngineInfo(outcome.transport(), eventLoops, Runtime.version().toString()), samples,
-                failFastReason, heapBytes, sampler.probeHealth(), breakingPoint);
+                failFastReason, sampler.probeHealth(), breakingPoint);
         dispatcher.complete(result, SINK_COMPLETION_TIMEOUT);
         return result;
     }

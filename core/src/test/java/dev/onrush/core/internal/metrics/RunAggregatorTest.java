@@ -119,4 +119,59 @@ class RunAggregatorTest {
         assertThat(agg.clampedValues()).isEqualTo(1);
         assertThat(agg.total().latency().getMaxValue()).isGreaterThanOrEqualTo(Duration.ofHours(23).toNanos());
     }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aLongRunKeepsCoarserSnapshotsMergedExactlyAndNeverAcrossAPhase(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        // planned for 3 h: kept snapshots of 5 s (3 h / 5 s = 2160, within the 3600 kept at most)
+        Timeline longRun = new Timeline(List.of(
+                Phase.of("one", Duration.ofSeconds(12), LoadShape.rate(10, 10)),
+                Phase.of("two", Duration.ofHours(3).minusSeconds(12), LoadShape.rate(10, 10))));
+        RunAggregator agg = new RunAggregator("t", NAMES, longRun, Instant.EPOCH, List.of());
+        assertThat(agg.resolutionSeconds()).isEqualTo(5);
+        List<Histogram> expected = new ArrayList<>();
+        Histogram window = Histograms.newTotal();
+        List<IntervalSnapshot> live = new ArrayList<>();
+        for (int interval = 0; interval < 20; interval++) {
+            RecorderSet set = new RecorderSet(NAMES.size());
+            for (int i = r.nextInt(200); i > 0; i--) {
+                long ns = (long) Math.pow(10, 3 + r.nextDouble() * 6);
+                set.recordResponse(r.nextInt(NAMES.size()), 200, ns, ns / 2, 100, 300);
+                window.recordValue(ns);
+            }
+            live.add(agg.addInterval(List.of(set), interval * 1_000_000_000L, (interval + 1) * 1_000_000_000L, 0));
+            // windows close after 5 s, and at the phase change after 12 s
+            if (interval == 4 || interval == 9 || interval == 11 || interval == 16) {
+                expected.add(window);
+                window = Histograms.newTotal();
+            }
+        }
+        expected.add(window);
+
+        List<IntervalSnapshot> kept = agg.snapshots();
+        assertThat(live).as("listeners still get every second").hasSize(20)
+                .allSatisfy(i -> assertThat(i.durationS()).isEqualTo(1.0));
+        assertThat(kept).extracting(IntervalSnapshot::durationS).containsExactly(5.0, 5.0, 2.0, 5.0, 3.0);
+        assertThat(kept).extracting(IntervalSnapshot::phase).containsExactly("one", "one", "one", "two", "two");
+        assertThat(kept).extracting(IntervalSnapshot::index).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(agg.heapFloors()).hasSize(kept.size()).allSatisfy(h -> assertThat(h).isPositive());
+        for (int k = 0; k < kept.size(); k++) {
+            IntervalSnapshot s = kept.get(k);
+            assertThat(Histograms.decompress(s.compressedLatencyHistogram())).as("seed %d window %d", seed, k)
+                    .isEqualTo(expected.get(k));
+            assertThat(s.totals().requests()).isEqualTo(expected.get(k).getTotalCount());
+            assertThat(s.requests().values().stream().mapToLong(x -> x.requests()).sum())
+                    .isEqualTo(s.totals().requests());
+        }
+        assertThat(kept.get(1).start()).isEqualTo(Instant.EPOCH.plusSeconds(5));
+    }
+
+    @Test
+    void theResolutionKeepsAtMost3600Snapshots() {
+        assertThat(RunAggregator.resolutionFor(Duration.ofHours(1).toNanos())).isEqualTo(1);
+        assertThat(RunAggregator.resolutionFor(Duration.ofHours(1).plusSeconds(1).toNanos())).isEqualTo(2);
+        assertThat(RunAggregator.resolutionFor(Duration.ofHours(24).toNanos())).isEqualTo(30);
+        assertThat(RunAggregator.resolutionFor(Duration.ofDays(30).toNanos())).isEqualTo(600);
+    }
 }
