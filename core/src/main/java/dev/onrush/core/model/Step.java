@@ -32,7 +32,9 @@ public sealed interface Step permits Step.Request, Step.Think {
      * @param responseSize the distribution of {@code ${response_size}}, or {@code null} (then that variable is not
      *                     allowed)
      * @throws IllegalArgumentException naming the bad part (method, path, a template variable, body and body size
-     *                                  both given, {@code ${size}} without a body size, ...)
+     *                                  both given, ...); {@code ${size}} without a body size and
+     *                                  {@code ${response_size}} without a response size are rejected by
+     *                                  {@link Scenario}
      */
     record Request(String name, String method, String path, Map<String, String> headers, String body,
                    String contentType, PayloadSize bodySize, PayloadSize responseSize) implements Step {
@@ -52,11 +54,11 @@ public sealed interface Step permits Step.Request, Step.Think {
             if (body != null && bodySize != null) {
                 throw new IllegalArgumentException("body_size: give either a body or a body size, not both");
             }
-            checkTemplate("path", path, bodySize, responseSize);
+            checkTemplate("path", path);
             for (Map.Entry<String, String> h : headers.entrySet()) {
-                checkTemplate("headers." + h.getKey(), h.getValue(), bodySize, responseSize);
+                checkTemplate("headers." + h.getKey(), h.getValue());
             }
-            checkTemplate("body", body, bodySize, responseSize);
+            checkTemplate("body", body);
         }
 
         /** A request without sizes (the form before payload sizes existed). */
@@ -107,21 +109,38 @@ public sealed interface Step permits Step.Request, Step.Think {
                     || headers.values().stream().anyMatch(TextTemplate::hasVariables);
         }
 
-        private static void checkTemplate(String part, String text, PayloadSize bodySize, PayloadSize responseSize) {
+        /**
+         * Checks that {@code ${size}} and {@code ${response_size}} have their distributions (done when the request
+         * joins a {@link Scenario}, so that a builder chain may add the distribution after the path).
+         *
+         * @throws IllegalArgumentException naming the part that uses the variable
+         */
+        void requireSizeVariablesBacked() {
+            requireBacked("path", path);
+            headers.forEach((k, v) -> requireBacked("headers." + k, v));
+            requireBacked("body", body);
+        }
+
+        private void requireBacked(String part, String text) {
             if (!TextTemplate.hasVariables(text)) {
                 return;
             }
-            TextTemplate t;
-            try {
-                t = TextTemplate.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(part + ": " + e.getMessage(), e);
-            }
+            TextTemplate t = TextTemplate.parse(text);
             if (t.uses(TextTemplate.Kind.SIZE) && bodySize == null) {
                 throw new IllegalArgumentException(part + ": ${size} is the drawn body size; give body_size");
             }
             if (t.uses(TextTemplate.Kind.RESPONSE_SIZE) && responseSize == null) {
                 throw new IllegalArgumentException(part + ": ${response_size} needs response_size (its distribution)");
+            }
+        }
+
+        private static void checkTemplate(String part, String text) {
+            if (TextTemplate.hasVariables(text)) {
+                try {
+                    TextTemplate.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(part + ": " + e.getMessage(), e);
+                }
             }
         }
     }

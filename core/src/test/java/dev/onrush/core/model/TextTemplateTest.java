@@ -50,10 +50,12 @@ class TextTemplateTest {
 
     @Test
     void requestRejectsSizeVariablesWithoutTheirDistribution() {
-        assertThatThrownBy(() -> Step.Request.of("GET", "/bytes?size=${response_size}"))
-                .hasMessageContaining("path: ${response_size} needs response_size");
-        assertThatThrownBy(() -> Step.Request.of("GET", "/x").withHeader("X-Size", "${size}"))
-                .hasMessageContaining("headers.X-Size: ${size}");
+        assertThatThrownBy(() -> Scenario.of("s", 1, Step.Request.of("GET", "/bytes?size=${response_size}"), null))
+                .hasMessageContaining("scenario 's': path: ${response_size} needs response_size");
+        assertThatThrownBy(() -> Scenario.of("s", 1, Step.Request.of("GET", "/x").withHeader("X-Size", "${size}"),
+                null)).hasMessageContaining("headers.X-Size: ${size}");
+        assertThat(Scenario.of("s", 1, Step.Request.of("GET", "/b?s=${response_size}")
+                .withResponseSize(PayloadSize.fixed(1)), null).requests()).hasSize(1);
         assertThatThrownBy(() -> Step.Request.of("GET", "/x/${nope}")).hasMessageContaining("path: \"${nope}\"");
         assertThatThrownBy(() -> new Step.Request("r", "POST", "/x", Map.of(), "b", null, PayloadSize.fixed(1), null))
                 .hasMessageContaining("either a body or a body size");

@@ -46,6 +46,8 @@ public final class RunAggregator {
     private long clamped;
     private double seconds;
     private final List<IntervalSnapshot> snapshots = new ArrayList<>();
+    /** Made when the first recorders with size classes arrive. */
+    private SizeBucketTotals sizeTotals;
 
     /**
      * @param phaseRequestScopes pairs {@code (phase index, request index)} to keep separate totals for
@@ -100,6 +102,12 @@ public final class RunAggregator {
             intervalDropped += r.droppedArrivals;
             arrivals += r.arrivals;
             clamped += r.clamped;
+            if (r.sizes != null) {
+                if (sizeTotals == null) {
+                    sizeTotals = new SizeBucketTotals(r.sizes.keyValues.length);
+                }
+                sizeTotals.add(r.sizes);
+            }
         }
         int phase = timeline.phaseAt(startNs);
         double durationS = (endNs - startNs) / 1e9;
@@ -187,6 +195,11 @@ public final class RunAggregator {
     /** Values above the histogram range (clamped to it). */
     public long clampedValues() {
         return clamped;
+    }
+
+    /** Latency by payload-size class over the run, or {@code null} when the recorders had none. */
+    public SizeBucketTotals sizeBuckets() {
+        return sizeTotals;
     }
 
     public List<IntervalSnapshot> snapshots() {
