@@ -94,6 +94,19 @@ class VolumeRunTest {
         assertThat(buckets.stream().mapToLong(b -> (long) b.get("requests")).sum()).isEqualTo(requests);
         assertThat(Files.readString(results.resolve(r.testId()).resolve("result.json")))
                 .contains("\"volume\"", "\"sent_mb_per_s\"", "\"32KiB-64KiB\"");
+
+        // the console summary and the report show it
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        new dev.onrush.core.sink.ConsoleSink(new java.io.PrintStream(console, true,
+                java.nio.charset.StandardCharsets.UTF_8), false).onComplete(r);
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("volume: sent ", " MB/s, received ", "distinct keys " + requests)
+                .containsPattern("\\n  32KiB-64KiB +\\d+ +0\\.00% ");
+        String dom = dev.onrush.core.ChromiumPage.dom(results.resolve(r.testId()).resolve("report.html"), results);
+        if (dom != null) {
+            assertThat(dev.onrush.core.ChromiumPage.attribute(dom, "data-errors")).isEmpty();
+            assertThat(dom).contains("Analysis: volume", ">32KiB-64KiB</td>", "distinct keys: ");
+        }
     }
 
     @Test
