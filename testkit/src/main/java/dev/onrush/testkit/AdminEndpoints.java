@@ -51,7 +51,9 @@ final class AdminEndpoints {
                 .put("responses_by_status", byStatus)
                 .put("in_service", state.queue().inService())
                 .put("queued", state.queue().queued())
-                .put("max_queue_length", state.queue().maxQueued());
+                .put("max_queue_length", state.queue().maxQueued())
+                .put("distinct_item_keys", state.items().distinctKeys())
+                .put("item_body_bytes", state.items().bodyBytes());
     }
 
     private static void reply(HttpServerRequest request, int status, Buffer body) {

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Endpoints: {@code GET /api/health} (200, never delayed, failed or queued), {@code GET /api/users},
  * {@code POST /api/orders} (201 with an incrementing id, 400 unless the body is a JSON object),
- * {@code GET /api/bytes?size=N} (N bytes, at most 16 MiB); anything else 404.
+ * {@code GET /api/bytes?size=N} (N bytes, at most 16 MiB), {@code GET|PUT|POST /api/items/{key}} (200
+ * {@code {"key":…,"bytes":N}}; the distinct keys and the request body sizes are counted, for volume tests);
+ * anything else 404.
  * Latency, errors, capacity and stalls apply to the {@code /api} endpoints except health. Admin endpoints,
  * not counted: {@code GET /admin/stats}, {@code GET /admin/config} and {@code POST /admin/config} (a JSON
  * object with any of {@code base_latency}, {@code latency}, {@code error_rate}, {@code capacity},
@@ -202,6 +204,24 @@ public final class DemoTarget implements AutoCloseable {
     /** @return a copy of the responses sent by status code, sorted by status */
     public Map<Integer, Long> responsesByStatus() {
         return state.counters().responsesByStatus();
+    }
+
+    /**
+     * @return distinct keys requested under {@code /api/items/{key}} (the path after {@code /api/items/},
+     *         without the query); at most the first 1,000,000 are kept
+     */
+    public long distinctItemKeys() {
+        return state.items().distinctKeys();
+    }
+
+    /** @return request body bytes received by {@code PUT} and {@code POST /api/items/{key}} */
+    public long itemBodyBytes() {
+        return state.items().bodyBytes();
+    }
+
+    /** @return the body sizes of the first 100,000 {@code PUT} and {@code POST /api/items/{key}}, in arrival order */
+    public List<Long> itemBodySizes() {
+        return state.items().bodySizes();
     }
 
     /** @return requests in service now (admitted, response not yet sent), including ones held by a stall */

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TargetState {
 
     private final TargetCounters counters = new TargetCounters();
+    private final ItemCounters items = new ItemCounters();
     private final ServiceQueue<ServiceJob> queue;
     private final AtomicLong lastOrderId = new AtomicLong();
     private volatile Options options;
@@ -56,6 +57,10 @@ final class TargetState {
 
     ServiceQueue<ServiceJob> queue() {
         return queue;
+    }
+
+    ItemCounters items() {
+        return items;
     }
 
     TargetCounters counters() {

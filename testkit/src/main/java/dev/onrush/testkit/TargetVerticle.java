@@ -28,6 +28,7 @@ final class TargetVerticle extends AbstractVerticle {
     static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private static final String JSON = "application/json";
+    private static final String ITEMS = "/api/items/";
     private static final Buffer HEALTH = Buffer.buffer("{\"status\":\"UP\"}");
     private static final Buffer USERS = Buffer.buffer(new JsonArray()
             .add(new JsonObject().put("id", 1).put("name", "Ada Lovelace").put("email", "ada@example.com"))
@@ -79,6 +80,9 @@ final class TargetVerticle extends AbstractVerticle {
             request.body().onSuccess(body -> serve(request, () -> createOrder(request, body)));
         } else if (HttpMethod.GET.equals(method) && path.equals("/api/bytes")) {
             serve(request, () -> sendBytes(request));
+        } else if (path.startsWith(ITEMS) && path.length() > ITEMS.length()
+                && (HttpMethod.GET.equals(method) || HttpMethod.PUT.equals(method) || HttpMethod.POST.equals(method))) {
+            item(request, path.substring(ITEMS.length()));
         } else {
             reply(request, 404, JSON, error("no route for " + method + " " + path));
         }
@@ -91,6 +95,23 @@ final class TargetVerticle extends AbstractVerticle {
         boolean fail = options.errorRate() > 0 && random.nextDouble() < options.errorRate();
         Runnable response = fail ? () -> reply(request, 500, JSON, INJECTED_ERROR) : respond;
         new ServiceJob(context, state, serviceNs, response).submit();
+    }
+
+    /**
+     * {@code /api/items/{key}}: counts the key; reads and counts the body of a PUT or POST without keeping it;
+     * answers {@code {"key": …, "bytes": N}} (200).
+     */
+    private void item(HttpServerRequest request, String key) {
+        state.items().recordKey(key);
+        long[] bytes = new long[1];
+        request.handler(chunk -> bytes[0] += chunk.length());
+        request.endHandler(v -> {
+            if (!HttpMethod.GET.equals(request.method())) {
+                state.items().recordBody(bytes[0]);
+            }
+            serve(request, () -> reply(request, 200, JSON,
+                    new JsonObject().put("key", key).put("bytes", bytes[0]).toBuffer()));
+        });
     }
 
     private void createOrder(HttpServerRequest request, Buffer body) {

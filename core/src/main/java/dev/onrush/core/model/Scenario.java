@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param name   unique within the test
  * @param weight relative share among the test's scenarios, {@code >= 0} (the sum over a test must be {@code > 0})
- * @param steps  at least one request
+ * @param steps  at least one request; a request using {@code ${size}} or {@code ${response_size}} must have its
+ *               {@code body_size} or {@code response_size}
  */
 public record Scenario(String name, int weight, List<Step> steps) {
     public Scenario {
@@ -21,6 +22,15 @@ public record Scenario(String name, int weight, List<Step> steps) {
         steps = List.copyOf(steps);
         if (steps.stream().noneMatch(s -> s instanceof Step.Request)) {
             throw new IllegalArgumentException("scenario '" + name + "': needs at least one request step");
+        }
+        for (Step s : steps) {
+            if (s instanceof Step.Request r) {
+                try {
+                    r.requireSizeVariablesBacked();
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("scenario '" + name + "': " + e.getMessage(), e);
+                }
+            }
         }
     }
 

@@ -171,6 +171,12 @@ public final class PlanWriter {
         if (!r.headers().isEmpty()) {
             m.put("headers", new LinkedHashMap<>(r.headers()));
         }
+        if (r.bodySize() != null) {
+            m.put("body_size", PayloadSizeMapper.write(r.bodySize()));
+        }
+        if (r.responseSize() != null) {
+            m.put("response_size", PayloadSizeMapper.write(r.responseSize()));
+        }
         Object jsonValue = ScenarioMapper.JSON.equals(r.contentType()) ? jsonValue(r.body()) : null;
         if (jsonValue != null) {
             m.put("json", jsonValue);

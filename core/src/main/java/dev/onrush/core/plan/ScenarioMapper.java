@@ -2,8 +2,10 @@ package dev.onrush.core.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onrush.core.model.PayloadSize;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
+import dev.onrush.core.model.TextTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /** Maps the plan's {@code scenarios:} list; problems go to the {@link NodeReader}. */
 final class ScenarioMapper {
@@ -19,7 +23,7 @@ final class ScenarioMapper {
     static final List<String> SCENARIO_KEYS = List.of("name", "weight", "request", "think_time", "steps");
     static final List<String> STEP_KEYS = List.of("request", "think");
     static final List<String> REQUEST_KEYS =
-            List.of("name", "method", "path", "headers", "json", "body", "content_type");
+            List.of("name", "method", "path", "headers", "json", "body", "content_type", "body_size", "response_size");
     /** {@link Step#METHODS} in the order people know them, for messages. */
     static final List<String> METHOD_ORDER =
             List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
@@ -139,6 +143,32 @@ final class ScenarioMapper {
         return ok;
     }
 
+    /**
+     * Checks the template {@code text} (null when absent) found at {@code path}: its variables, and that
+     * {@code ${size}} and {@code ${response_size}} have their distributions.
+     */
+    private boolean template(String path, Node node, String text, boolean hasBodySize, boolean hasResponseSize) {
+        if (!TextTemplate.hasVariables(text)) {
+            return true;
+        }
+        try {
+            TextTemplate t = TextTemplate.parse(text);
+            if (t.uses(TextTemplate.Kind.SIZE) && !hasBodySize) {
+                reader.problem(path, node, "${size} is the drawn body size: give body_size");
+                return false;
+            }
+            if (t.uses(TextTemplate.Kind.RESPONSE_SIZE) && !hasResponseSize) {
+                reader.problem(path, node,
+                        "${response_size} needs response_size (e.g. {distribution: uniform, min: 1KiB, max: 1MiB})");
+                return false;
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            reader.problem(path, node, e.getMessage());
+            return false;
+        }
+    }
+
     private Step.Request request(Node node, String path) {
         MapNode m = reader.map(node, path, REQUEST_KEYS);
         if (m == null) {
@@ -173,13 +203,38 @@ final class ScenarioMapper {
                 ok = false;
             }
         }
+        PayloadSizeMapper sizes = new PayloadSizeMapper(reader);
+        PayloadSize bodySize = m.has("body_size") ? sizes.size(m.get("body_size"), m.path("body_size")) : null;
+        PayloadSize responseSize = m.has("response_size")
+                ? sizes.size(m.get("response_size"), m.path("response_size")) : null;
+        ok &= (bodySize != null) == m.has("body_size") && (responseSize != null) == m.has("response_size");
+        if (m.has("body_size") && (m.has("body") || m.has("json"))) {
+            reader.problem(m.path("body_size"), m.get("body_size"),
+                    "give either body_size (filler bytes) or " + (m.has("json") ? "json" : "body") + ", not both");
+            ok = false;
+        }
+        boolean hasBodySize = m.has("body_size");
+        boolean hasResponseSize = m.has("response_size");
+        ok &= template(m.path("path"), m.get("path"), target, hasBodySize, hasResponseSize);
+        String bodyKey = m.has("json") ? "json" : "body";
+        ok &= template(m.path(bodyKey), m.get(bodyKey), body, hasBodySize, hasResponseSize);
+        if (m.get("headers") instanceof MappingNode h) {
+            for (NodeTuple t : h.getValue()) {
+                String key = NodeReader.scalarText(t.getKeyNode());
+                if (headers.containsKey(key)) {
+                    ok &= template(NodeReader.child(m.path("headers"), key), t.getValueNode(), headers.get(key),
+                            hasBodySize, hasResponseSize);
+                }
+            }
+        }
         String name = m.string("name");
         if (!ok || method == null || target == null || (m.has("name") && name == null)) {
             return null;
         }
         try {
-            Step.Request r = Step.Request.of(method, target);
-            return new Step.Request(name == null ? r.name() : name, r.method(), target, headers, body, contentType);
+            String upper = method.toUpperCase(Locale.ROOT);
+            return new Step.Request(name == null ? upper + " " + target : name, upper, target, headers, body,
+                    contentType, bodySize, responseSize);
         } catch (IllegalArgumentException e) {
             reader.problem(path, node, e.getMessage());
             return null;

@@ -124,6 +124,9 @@ public final class ConsoleSink implements ResultSink {
         if (!r.errorsByKind().isEmpty()) {
             out.println("errors: " + r.errorsByKind());
         }
+        if (r.analysis().get("volume") instanceof Map<?, ?> volume) {
+            volume(volume);
+        }
         for (CriterionResult c : r.criteria()) {
             out.printf(Locale.ROOT, "  %s %-28s actual %s%n", c.passed() ? "PASS" : "FAIL",
                     c.expression() + (c.scope().equals("all") ? "" : " [" + c.scope() + "]"),
@@ -139,6 +142,36 @@ public final class ConsoleSink implements ResultSink {
         }
         out.flush();
         return done();
+    }
+
+    /** The volume analysis: data rates, distinct keys, latency per payload-size class. */
+    private void volume(Map<?, ?> v) {
+        out.printf(Locale.ROOT, "volume: sent %.2f MB/s, received %.2f MB/s (%s sent, %s received)%s%n",
+                number(v.get("sent_mb_per_s")), number(v.get("received_mb_per_s")),
+                fmtBytes(number(v.get("bytes_sent"))), fmtBytes(number(v.get("bytes_received"))),
+                v.containsKey("distinct_keys") ? "; distinct keys " + v.get("distinct_keys") : "");
+        if (v.get("buckets") instanceof java.util.List<?> buckets && !buckets.isEmpty()) {
+            out.printf(Locale.ROOT, "  %-20s %9s %7s %9s %9s %9s%n", "payload size", "count", "err%", "p50", "p95",
+                    "p99");
+            for (Object o : buckets) {
+                if (o instanceof Map<?, ?> b) {
+                    double count = number(b.get("requests"));
+                    out.printf(Locale.ROOT, "  %-20s %9.0f %6.2f%% %9s %9s %9s%n", b.get("bucket"), count,
+                            count == 0 ? 0 : 100 * number(b.get("errors")) / count, fmtMs(number(b.get("p50_ms"))),
+                            fmtMs(number(b.get("p95_ms"))), fmtMs(number(b.get("p99_ms"))));
+                }
+            }
+        }
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    static String fmtBytes(double bytes) {
+        return bytes >= 1e9 ? String.format(Locale.ROOT, "%.2f GB", bytes / 1e9)
+                : bytes >= 1e6 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
     }
 
     /** Each kind of trouble is told once per run, the first time it shows, not every second. */

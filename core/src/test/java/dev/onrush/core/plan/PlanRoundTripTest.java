@@ -8,6 +8,7 @@ import dev.onrush.core.model.HttpVersion;
 import dev.onrush.core.model.LoadSettings;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.PayloadSize;
 import dev.onrush.core.model.PluginSpec;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
@@ -128,6 +129,11 @@ class PlanRoundTripTest {
         for (int i = 0, n = r.nextInt(0, 3); i < n; i++) {
             q = q.withHeader("X-H" + i, word(r));
         }
+        if (r.nextInt(4) == 0) {
+            q = new Step.Request(q.name(), q.method(), "/items/${counter}?k=${random:1:" + r.nextInt(1, 1000)
+                    + "}&s=${response_size}", q.headers(), null, null, null, size(r));
+            return r.nextBoolean() ? q.withBodySize(size(r)).withHeader("X-Id", "${uuid}-$${lit}") : q;
+        }
         return switch (r.nextInt(4)) {
             case 0 -> q.withJsonBody("{\"id\":" + r.nextInt(1000) + ",\"name\":\"" + word(r)
                     + "\",\"ok\":true,\"price\":" + r.nextInt(100) / 4.0 + ",\"tags\":[\"a\",null]}");
@@ -135,6 +141,18 @@ class PlanRoundTripTest {
             case 2 -> new Step.Request(q.name(), q.method(), q.path(), q.headers(), word(r) + "\nline 2",
                     r.nextBoolean() ? "text/plain" : null);
             default -> q;
+        };
+    }
+
+    private static PayloadSize size(SplittableRandom r) {
+        long a = r.nextLong(0, 1L << 24);
+        long b = a + r.nextLong(0, 1L << 24);
+        return switch (r.nextInt(4)) {
+            case 0 -> PayloadSize.fixed(a);
+            case 1 -> PayloadSize.uniform(a, b);
+            case 2 -> new PayloadSize.LogNormal(a + 1, b + 1, r.nextBoolean() ? 0 : a / 2, b + 1 + r.nextInt(1000));
+            default -> r.nextBoolean() ? PayloadSize.Choice.of(a, b, 1024L)
+                    : new PayloadSize.Choice(List.of(a, b), List.of(r.nextInt(0, 5), r.nextInt(1, 5)));
         };
     }
 

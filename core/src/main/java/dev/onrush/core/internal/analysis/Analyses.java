@@ -31,6 +31,22 @@ public final class Analyses {
     }
 
     /**
+     * The volume analysis: MB/s sent and received, latency by payload-size class, distinct keys (see
+     * {@link VolumeAnalysis}). Added for runs that record size classes (volume tests, and any test with payload
+     * sizes), whatever their type.
+     *
+     * @param totals       the run's totals
+     * @param seconds      generation time the totals are over
+     * @param sizes        the merged size classes
+     * @param keyVariables the key variables' spellings, by the index they were counted under
+     */
+    public static Map<String, Object> volume(dev.onrush.spi.Totals totals, double seconds,
+                                             dev.onrush.core.internal.metrics.SizeBucketTotals sizes,
+                                             List<String> keyVariables) {
+        return VolumeAnalysis.analyze(totals, seconds, sizes, keyVariables);
+    }
+
+    /**
      * Client figures against the load balancer's (CloudWatch probe metrics {@code request_count} and
      * {@code target_response_time}); empty when the run has neither.
      */

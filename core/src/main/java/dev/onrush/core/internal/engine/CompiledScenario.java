@@ -1,6 +1,7 @@
 package dev.onrush.core.internal.engine;
 
 import dev.onrush.core.internal.engine.http1.RequestTemplate;
+import dev.onrush.core.internal.engine.http1.TemplatedRequest;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
 import dev.onrush.core.model.Target;
@@ -23,18 +24,29 @@ final class CompiledScenario {
     final long[] thinkNs;
     /** For step {@code i}: the request name's index, or {@code -1} for a think step. */
     final int[] requestIndex;
+    /** Static requests: encoded once (null for templated steps). */
     final RequestTemplate[] templates;
+    /** Templated requests: encoded per request (null for static steps and think steps). */
+    final TemplatedRequest[] templated;
+    /** Static requests: body bytes (0 for none), for the size classes. */
+    final long[] bodyBytes;
     /** HTTP/2 path only: per step, the request options and body (null on the HTTP/1.1 path). */
     final RequestOptions[] clientOptions;
     final Buffer[] clientBodies;
 
-    CompiledScenario(Scenario scenario, Target target, List<String> requestNames, boolean httpClient) {
+    /**
+     * @param keyVariables the run's key variables ({@link VolumeSetup#keyVariables})
+     */
+    CompiledScenario(Scenario scenario, Target target, List<String> requestNames, boolean httpClient,
+                     List<String> keyVariables) {
         this.name = scenario.name();
         this.weight = scenario.weight();
         int n = scenario.steps().size();
         thinkNs = new long[n];
         requestIndex = new int[n];
         templates = new RequestTemplate[n];
+        templated = new TemplatedRequest[n];
+        bodyBytes = new long[n];
         clientOptions = httpClient ? new RequestOptions[n] : null;
         clientBodies = httpClient ? new Buffer[n] : null;
         String host = hostHeader(target);
@@ -46,15 +58,30 @@ final class CompiledScenario {
             } else if (step instanceof Step.Request r) {
                 thinkNs[i] = -1;
                 requestIndex[i] = requestNames.indexOf(r.name());
-                byte[] body = r.body() == null ? null : r.body().getBytes(StandardCharsets.UTF_8);
-                templates[i] = new RequestTemplate(r.method(), host, target.basePath() + r.path(), r.headers(),
-                        body, r.contentType());
+                if (r.isTemplated()) {
+                    templated[i] = new TemplatedRequest(r.method(), host, target.basePath(), r.path(), r.headers(),
+                            r.body(), r.contentType(), r.bodySize(), r.responseSize(), keyVariables);
+                } else {
+                    byte[] body = r.body() == null ? null : r.body().getBytes(StandardCharsets.UTF_8);
+                    bodyBytes[i] = body == null ? 0 : body.length;
+                    templates[i] = new RequestTemplate(r.method(), host, target.basePath() + r.path(), r.headers(),
+                            body, r.contentType());
+                }
                 if (httpClient) {
                     clientOptions[i] = HttpClientPath.options(r, target);
                     clientBodies[i] = HttpClientPath.body(r);
                 }
             }
         }
+    }
+
+    /** The most variables of any templated request here. */
+    int slots() {
+        int max = 0;
+        for (TemplatedRequest t : templated) {
+            max = t == null ? max : Math.max(max, t.slots());
+        }
+        return max;
     }
 
     int steps() {

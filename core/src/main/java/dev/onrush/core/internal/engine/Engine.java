@@ -46,6 +46,8 @@ public final class Engine {
     private volatile List<Shard> liveShards = List.of();
     private volatile String abortReason;
     private volatile long startNanos;
+    /** Bodies of drawn size are sliced from it; made by {@link #run} when a request has a body size. */
+    private io.netty.buffer.ByteBuf filler;
 
     /**
      * @param test       what to run
@@ -86,6 +88,8 @@ public final class Engine {
                 .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         String transport = (test.target().httpVersion() == HttpVersion.HTTP_2 ? "h2-vertx-httpclient/"
                 : "http1-lean/") + (vertx.isNativeTransportEnabled() ? "epoll" : "nio");
+        long fillerBytes = VolumeSetup.maxBodyBytes(test);
+        filler = fillerBytes > 0 ? VolumeSetup.filler(fillerBytes) : null;
         try {
             List<Shard> shards = createShards(vertx, timeline);
             liveShards = List.copyOf(shards);
@@ -105,6 +109,9 @@ public final class Engine {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
                     .exceptionally(e -> null).join();
+            if (filler != null) {
+                filler.unwrap().release();
+            }
         }
     }
 
@@ -123,7 +130,7 @@ public final class Engine {
         for (int i = 0; i < eventLoops; i++) {
             Context ctx = ((VertxInternal) vertx).createEventLoopContext(loops.get(i), null,
                     Thread.currentThread().getContextClassLoader());
-            shards.add(new Shard(i, eventLoops, vertx, ctx, test, timeline, seed));
+            shards.add(new Shard(i, eventLoops, vertx, ctx, test, timeline, seed, filler));
         }
         return shards;
     }
@@ -132,7 +139,7 @@ public final class Engine {
     private Outcome collect(List<Shard> shards, RunAggregator aggregator, long totalNs,
                             Consumer<IntervalSnapshot> onInterval, String transport) {
         List<RecorderSet> spares = new ArrayList<>();
-        shards.forEach(s -> spares.add(new RecorderSet(test.requestNames().size())));
+        shards.forEach(s -> spares.add(s.newRecorderSet()));
         long previous = 0;
         for (long k = 1; ; k++) {
             long end = Math.min(k * INTERVAL_NS, totalNs);

@@ -4,6 +4,7 @@ import dev.onrush.core.internal.engine.http1.RequestTemplate;
 import dev.onrush.core.internal.engine.http1.ResponseParser;
 import dev.onrush.spi.ErrorKind;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.impl.NetSocketInternal;
@@ -42,6 +43,24 @@ final class Http1Connection {
         requestBytes = request.byteCount();
         parser.start(request.isHead());
         socket.writeMessage(request.newWriteMessage(), null);
+    }
+
+    /**
+     * Writes a request encoded for this request only ({@code message} is released by the channel once written).
+     *
+     * @param bytes its size on the wire
+     * @param head  whether it is a HEAD request (no response body)
+     */
+    void send(Session session, ByteBuf message, int bytes, boolean head) {
+        current = session;
+        requestBytes = bytes;
+        parser.start(head);
+        socket.writeMessage(message, null);
+    }
+
+    /** The channel's buffer allocator (pooled, direct by default), for requests encoded per request. */
+    ByteBufAllocator alloc() {
+        return socket.channelHandlerContext().alloc();
     }
 
     private void onMessage(Object msg) {

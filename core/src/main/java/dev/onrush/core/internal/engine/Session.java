@@ -18,6 +18,8 @@ final class Session {
     long reachedNs;
     /** When the current request was written. */
     long sentNs;
+    /** Body bytes of the current request (for the size classes of volume tests). */
+    long requestBodyBytes;
     /**
      * The step to run when a think time ends, entering the shard's context first (both kept in fields so that
      * scheduling allocates no lambda).

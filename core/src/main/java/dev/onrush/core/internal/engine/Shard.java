@@ -1,15 +1,21 @@
 package dev.onrush.core.internal.engine;
 
+import dev.onrush.core.internal.engine.http1.RequestValues;
+import dev.onrush.core.internal.engine.http1.TemplatedRequest;
 import dev.onrush.core.internal.metrics.RecorderSet;
+import dev.onrush.core.internal.metrics.SizeBuckets;
 import dev.onrush.core.internal.schedule.ArrivalSchedule;
 import dev.onrush.core.internal.schedule.Timeline;
 import dev.onrush.core.model.HttpVersion;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Target;
 import dev.onrush.spi.ErrorKind;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.NetClientOptions;
 
@@ -45,6 +51,13 @@ final class Shard {
     private final ArrivalSchedule arrivals;
 
     private final boolean useHttpClient;
+    /** Volume: recorders with size classes and this many key variables; -1 when the test does not record them. */
+    private final int keyVariables;
+    private final int requestCount;
+    /** Values of the templated request being sent; null when the test has none. */
+    private final RequestValues values;
+    /** Shared filler that templated bodies are sliced from (read only); null when no request has a body size. */
+    private final ByteBuf filler;
     private HttpClientPath httpClient;
     private Http1Pool pool;
     private RecorderSet recorder;
@@ -75,7 +88,12 @@ final class Shard {
     private final Runnable controlUsersNow = this::controlUsers;
     private final Runnable controlUsers = () -> dispatch(controlUsersNow);
 
-    Shard(int index, int shards, Vertx vertx, Context context, LoadTest test, Timeline timeline, long seed) {
+    /**
+     * @param filler the run's filler for bodies of drawn size ({@link VolumeSetup#filler}), or null when no request
+     *               has one
+     */
+    Shard(int index, int shards, Vertx vertx, Context context, LoadTest test, Timeline timeline, long seed,
+          ByteBuf filler) {
         this.index = index;
         this.shards = shards;
         this.vertx = vertx;
@@ -89,9 +107,17 @@ final class Shard {
         this.maxQueue = share(target.maxQueue());
         List<String> requestNames = test.requestNames();
         this.useHttpClient = target.httpVersion() == HttpVersion.HTTP_2;
+        this.requestCount = requestNames.size();
+        List<String> keys = VolumeSetup.keyVariables(test);
+        this.keyVariables = VolumeSetup.recordsSizes(test) ? keys.size() : -1;
         this.scenarios = test.scenarios().stream()
-                .map(s -> new CompiledScenario(s, target, requestNames, useHttpClient))
+                .map(s -> new CompiledScenario(s, target, requestNames, useHttpClient, keys))
                 .toArray(CompiledScenario[]::new);
+        boolean templated = test.scenarios().stream().anyMatch(s -> s.requests().stream()
+                .anyMatch(dev.onrush.core.model.Step.Request::isTemplated));
+        int slots = java.util.Arrays.stream(scenarios).mapToInt(CompiledScenario::slots).max().orElse(0);
+        this.values = templated ? new RequestValues(slots, index + 1L, shards) : null;
+        this.filler = filler;
         this.cumulativeWeights = new int[scenarios.length];
         int sum = 0;
         for (int i = 0; i < scenarios.length; i++) {
@@ -100,7 +126,12 @@ final class Shard {
         }
         this.random = new SplittableRandom(seed + index);
         this.arrivals = test.usesOpenModel() ? new ArrivalSchedule(timeline, index, shards) : null;
-        this.recorder = new RecorderSet(requestNames.size());
+        this.recorder = newRecorderSet();
+    }
+
+    /** An empty recorder set as this shard records into (with size classes for volume tests). Any thread. */
+    RecorderSet newRecorderSet() {
+        return new RecorderSet(requestCount, keyVariables);
     }
 
     Context context() {
@@ -268,12 +299,37 @@ final class Shard {
     // ---- requests and their outcomes ------------------------------------------------------------------------
 
     private void acquire(Session s) {
-        if (useHttpClient) {
-            CompiledScenario sc = s.scenario;
-            inFlight++;
-            httpClient.send(s, sc.clientOptions[s.step], sc.clientBodies[s.step], sc.templates[s.step].byteCount());
-        } else {
+        if (!useHttpClient) {
             pool.acquire(s);
+            return;
+        }
+        CompiledScenario sc = s.scenario;
+        inFlight++;
+        TemplatedRequest t = sc.templated[s.step];
+        if (t == null) {
+            s.requestBodyBytes = sc.bodyBytes[s.step];
+            httpClient.send(s, sc.clientOptions[s.step], sc.clientBodies[s.step], sc.templates[s.step].byteCount());
+            return;
+        }
+        drawValues(t);
+        s.requestBodyBytes = Math.max(0, values.bodyLength());
+        RequestOptions options = new RequestOptions(sc.clientOptions[s.step]).setURI(t.path(values));
+        for (int i = 0; i < t.headerNames().size(); i++) {
+            options.putHeader(t.headerNames().get(i), t.headerValue(i, values));
+        }
+        ByteBuf body = t.body(values, filler);
+        // bytes sent: the HTTP/1.1 size of the request, as for static requests on this path
+        httpClient.send(s, options, body == null ? null : Buffer.buffer(body), t.encodedLength(values));
+    }
+
+    /** Draws the values of templated request {@code t} and counts its keys. */
+    private void drawValues(TemplatedRequest t) {
+        t.draw(values, random);
+        SizeBuckets sizes = recorder.sizes();
+        if (sizes != null) {
+            for (int k : t.keyIndexes()) {
+                sizes.countKey(k);
+            }
         }
     }
 
@@ -283,7 +339,17 @@ final class Shard {
         recorder.recordConnectionWait(now - s.reachedNs);
         s.sentNs = now;
         inFlight++;
-        c.send(s, s.scenario.templates[s.step]);
+        CompiledScenario sc = s.scenario;
+        TemplatedRequest t = sc.templated[s.step];
+        if (t == null) {
+            s.requestBodyBytes = sc.bodyBytes[s.step];
+            c.send(s, sc.templates[s.step]);
+            return;
+        }
+        drawValues(t);
+        s.requestBodyBytes = Math.max(0, values.bodyLength());
+        ByteBuf message = t.encode(c.alloc(), values, filler);
+        c.send(s, message, values.encodedBytes(), t.isHead());
     }
 
     /** HTTP/1.1: no connection could be opened for {@code s}'s request. */
@@ -297,8 +363,9 @@ final class Shard {
     void onResponse(Http1Connection c, Session s, int status, long bytesRead, boolean keepAlive) {
         checkConfinement();
         long sent = c.requestBytes;
+        long body = c.parser.bodyBytes();
         pool.release(c, keepAlive);
-        responded(s, status, sent, bytesRead);
+        responded(s, status, sent, bytesRead, body);
     }
 
     /** HTTP/1.1: the request failed after it was written. */
@@ -316,7 +383,7 @@ final class Shard {
 
     /** HTTP/2 path: the response ended. */
     void onClientResponse(Session s, int status, long sent, long received) {
-        responded(s, status, sent, received);
+        responded(s, status, sent, received, received);
     }
 
     /** HTTP/2 path: the request failed; {@code sent} says whether it had a stream. */
@@ -324,10 +391,14 @@ final class Shard {
         failed(s, kind, sent, bytesSent, received);
     }
 
-    private void responded(Session s, int status, long sent, long received) {
+    private void responded(Session s, int status, long sent, long received, long responseBodyBytes) {
         inFlight--;
         long now = now();
         recorder.recordResponse(requestIndex(s), status, now - s.dueNs, now - s.sentNs, sent, received);
+        SizeBuckets sizes = recorder.sizes();
+        if (sizes != null) {
+            sizes.record(s.requestBodyBytes, responseBodyBytes, status, now - s.dueNs);
+        }
         next(s, now);
     }
 

@@ -31,8 +31,21 @@ public final class RecorderSet {
     long arrivals;
     long otherStatus;
     long clamped;
+    /** Latency by payload size; {@code null} unless the test records it (volume tests, payload sizes). */
+    final SizeBuckets sizes;
 
+    /** Recorders without size classes. */
     public RecorderSet(int requestNames) {
+        this(requestNames, -1);
+    }
+
+    /**
+     * @param requestNames request names of the test
+     * @param keyVariables {@code >= 0}: also record latency by payload size and count this many key variables'
+     *                     values ({@link #sizes()}); {@code -1}: not
+     */
+    public RecorderSet(int requestNames, int keyVariables) {
+        sizes = keyVariables >= 0 ? new SizeBuckets(keyVariables) : null;
         latency = new IntCountsHistogram[requestNames];
         serviceTime = new IntCountsHistogram[requestNames];
         for (int i = 0; i < requestNames; i++) {
@@ -96,6 +109,11 @@ public final class RecorderSet {
         bytesReceived[request] += received;
     }
 
+    /** Latency by payload size, or {@code null} when this test does not record it. */
+    public SizeBuckets sizes() {
+        return sizes;
+    }
+
     /** The engine got to an arrival or a user's next request {@code lagNs} after it was due. */
     public void recordLag(long lagNs) {
         recordValue(lag, lagNs);
@@ -134,6 +152,9 @@ public final class RecorderSet {
         arrivals = 0;
         otherStatus = 0;
         clamped = 0;
+        if (sizes != null) {
+            sizes.reset();
+        }
     }
 
     private void recordValue(IntCountsHistogram h, long ns) {

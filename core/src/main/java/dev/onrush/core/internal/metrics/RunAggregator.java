@@ -75,6 +75,8 @@ public final class RunAggregator {
     private int windowUsers;
     private double windowRate;
     private long windowHeapFloor = Long.MAX_VALUE;
+    /** Made when the first recorders with size classes arrive. */
+    private SizeBucketTotals sizeTotals;
 
     /**
      * @param phaseRequestScopes pairs {@code (phase index, request index)} to keep separate totals for
@@ -132,6 +134,12 @@ public final class RunAggregator {
             intervalDropped += r.droppedArrivals;
             arrivals += r.arrivals;
             clamped += r.clamped;
+            if (r.sizes != null) {
+                if (sizeTotals == null) {
+                    sizeTotals = new SizeBucketTotals(r.sizes.keyValues.length);
+                }
+                sizeTotals.add(r.sizes);
+            }
         }
         int phase = timeline.phaseAt(startNs);
         double durationS = (endNs - startNs) / 1e9;
@@ -306,6 +314,11 @@ public final class RunAggregator {
         return clamped;
     }
 
+    /** Latency by payload-size class over the run, or {@code null} when the recorders had none. */
+    public SizeBucketTotals sizeBuckets() {
+        return sizeTotals;
+    }
+
     /** The kept time series (see the class comment); closes the snapshot being merged. Call at the end. */
     public List<IntervalSnapshot> snapshots() {
         flushWindow();
@@ -315,7 +328,8 @@ public final class RunAggregator {
     /** The generator's heap floor (bytes) per kept snapshot, in the same order. */
     public List<Long> heapFloors() {
         flushWindow();
-        return heapFloors;}
+        return heapFloors;
+    }
 
     public List<String> requestNames() {
         return requestNames;

@@ -3,6 +3,7 @@ package dev.onrush.core.internal.run;
 import dev.onrush.core.internal.analysis.Analyses;
 import dev.onrush.core.internal.criteria.Judge;
 import dev.onrush.core.internal.engine.Engine;
+import dev.onrush.core.internal.engine.VolumeSetup;
 import dev.onrush.core.internal.metrics.Accumulator;
 import dev.onrush.core.internal.metrics.Histograms;
 import dev.onrush.core.internal.metrics.RunAggregator;
@@ -79,7 +80,14 @@ final class ResultAssembler {
                 round(seconds), engine, all.toTotals(seconds), latency, Histograms.stats(all.serviceTime()),
                 generator, all.kindMap(), all.statusMap(), requests, phases, criteria, snapshots, probes,
                 analysis(test, snapshots, all.requests(), latency, data.heapFloors(), probeHealth, probes,
-                        breakingPoint));
+                        breakingPoint, volume(test, data, all.toTotals(seconds), seconds)));
+    }
+
+    /** The volume analysis when the run recorded size classes, else {@code null}. */
+    private static Map<String, Object> volume(LoadTest test, RunAggregator data, dev.onrush.spi.Totals totals,
+                                              double seconds) {
+        return data.sizeBuckets() == null ? null
+                : Analyses.volume(totals, seconds, data.sizeBuckets(), VolumeSetup.keyVariables(test));
     }
 
     /**
@@ -102,10 +110,13 @@ final class ResultAssembler {
     private static Map<String, Object> analysis(LoadTest test, List<IntervalSnapshot> snapshots, long requests,
                                                 LatencyStats latency, List<Long> heapBytes,
                                                 Map<String, Object> probeHealth, List<ProbeSample> probes,
-                                                BreakingPoint breakingPoint) {
+                                                BreakingPoint breakingPoint, Map<String, Object> volume) {
         Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, snapshots, heapBytes));
         if (breakingPoint != null) {
             analysis.putAll(breakingPoint.analysis());
+        }
+        if (volume != null) {
+            analysis.put("volume", volume);
         }
         if (!probeHealth.isEmpty()) {
             analysis.put("probes", probeHealth);
