@@ -74,7 +74,7 @@ final class ResultAssembler {
     private static Map<String, Object> analysis(LoadTest test, List<IntervalSnapshot> snapshots, long requests,
                                                 LatencyStats latency, List<Long> heapBytes,
                                                 Map<String, Object> probeHealth, List<ProbeSample> probes) {
-        Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, snapshots, heapBytes));
+        Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, snapshots, heapBytes, probes));
         if (!probeHealth.isEmpty()) {
             analysis.put("probes", probeHealth);
         }
