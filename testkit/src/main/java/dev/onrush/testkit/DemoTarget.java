@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the initial and smallest capacity. When requests have been waiting for capacity without a break for
  * {@code scaleOutDelay}, the capacity grows by {@code scaleOutStep} (at most to {@code maxCapacity}) and the
  * waiting requests it admits start at once; the overload is then measured anew, so each further step needs
- * another {@code scaleOutDelay} of waiting. When, for {@code scaleInIdle}, nothing waited and the requests in
+ * another {@code scaleOutDelay} of waiting. A backlog still draining after that counts as overload too (like an
+ * alarm on queue depth), so a step can overshoot what the arrival rate alone needs, as real autoscaling does. When, for {@code scaleInIdle}, nothing waited and the requests in
  * service would have fitted one step less, the capacity shrinks by a step (never below the initial one). The
  * decisions run on a 10 ms Vert.x timer on the first event loop (they never block it), so a step comes at most
  * 10 ms after it is due. {@code GET /admin/capacity} answers

@@ -136,7 +136,8 @@ public final class ConsoleSink implements ResultSink {
     /** The scalability analysis: a row per level, then the breach, time to scale and to recover, and the steps. */
     private void scalability(Map<?, ?> a) {
         out.printf(Locale.ROOT, "scalability (capacity from %s; latency bound %s):%n", a.get("capacity_source"),
-                a.get("latency_criteria"));
+                String.join(", ", ((java.util.List<?>) a.get("latency_criteria")).stream().map(String::valueOf)
+                        .toList()));
         out.printf(Locale.ROOT, "  %-12s %5s %10s %9s %9s %9s %10s%n", "level", "load", "throughput", "p95",
                 "capacity", "per cap.", "efficiency");
         for (Object o : (java.util.List<?>) a.get("levels")) {

@@ -100,7 +100,7 @@ class AnalysisRunTest {
             assertThat((double) scalability.get("time_to_recover_s")).as(all)
                     .isGreaterThanOrEqualTo((double) scalability.get("time_to_scale_s") - 1);
             assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
-                    .contains("scalability (capacity from demo-capacity capacity; latency bound [p95 < 150ms])",
+                    .contains("scalability (capacity from demo-capacity capacity; latency bound p95 < 150ms)",
                             "first broken at", "capacity steps: 10 -> 20 at ");
             String dom = dev.onrush.core.ChromiumPage.dom(handle.outputDir().resolve("report.html"), results);
             if (dom != null) {
