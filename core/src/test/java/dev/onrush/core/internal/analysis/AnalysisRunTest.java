@@ -124,9 +124,9 @@ class AnalysisRunTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> endurance(boolean leak) throws Exception {
-        // the leak: the service time grows by 4 ms per second of uptime
+        // the leak: the service time grows by 10 ms per second of uptime, well above a busy machine's noise
         DemoTarget.Options options = DemoTarget.Options.builder().latency(LatencyModel.fixed(Duration.ofMillis(2)))
-                .leak(leak ? Duration.ofMillis(4) : Duration.ZERO).build();
+                .leak(leak ? Duration.ofMillis(10) : Duration.ZERO).build();
         try (DemoTarget target = new DemoTarget(options)) {
             target.start();
             LoadTest test = LoadTest.builder("soak").type(TestType.ENDURANCE).target(target.baseUrl())
