@@ -5,11 +5,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The uncounted {@code /admin} endpoints: {@code GET /admin/stats}, {@code GET /admin/config} and
- * {@code POST /admin/config}. Thread: called on the request's event loop.
+ * The uncounted {@code /admin} endpoints: {@code GET /admin/stats}, {@code GET /admin/capacity},
+ * {@code GET /admin/config} and {@code POST /admin/config}. Thread: called on the request's event loop.
  */
 final class AdminEndpoints {
 
@@ -21,6 +22,8 @@ final class AdminEndpoints {
         String path = request.path();
         if (HttpMethod.GET.equals(method) && path.equals("/admin/stats")) {
             reply(request, 200, stats(state).toBuffer());
+        } else if (HttpMethod.GET.equals(method) && path.equals("/admin/capacity")) {
+            reply(request, 200, capacity(state).toBuffer());
         } else if (HttpMethod.GET.equals(method) && path.equals("/admin/config")) {
             reply(request, 200, OptionsJson.toJson(state.options()).toBuffer());
         } else if (HttpMethod.POST.equals(method) && path.equals("/admin/config")) {
@@ -53,7 +56,24 @@ final class AdminEndpoints {
                 .put("queued", state.queue().queued())
                 .put("max_queue_length", state.queue().maxQueued())
                 .put("distinct_item_keys", state.items().distinctKeys())
-                .put("item_body_bytes", state.items().bodyBytes());
+                .put("item_body_bytes", state.items().bodyBytes())
+                .put("capacity", state.queue().capacity())
+                .put("scale_events", state.scaleEvents().size());
+    }
+
+    /** {@code {capacity, initial_capacity, max_capacity, in_service, queued, scale_events: [{at, from, to}]}}. */
+    static JsonObject capacity(TargetState state) {
+        DemoTarget.Options options = state.options();
+        JsonArray events = new JsonArray();
+        state.scaleEvents().forEach(e -> events.add(new JsonObject()
+                .put("at", e.at().toString()).put("from", e.from()).put("to", e.to())));
+        return new JsonObject()
+                .put("capacity", state.queue().capacity())
+                .put("initial_capacity", options.capacity())
+                .put("max_capacity", options.scales() ? options.maxCapacity() : options.capacity())
+                .put("in_service", state.queue().inService())
+                .put("queued", state.queue().queued())
+                .put("scale_events", events);
     }
 
     private static void reply(HttpServerRequest request, int status, Buffer body) {

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An embeddable HTTP/1.1 server (h2c also accepted) that load tests aim at, with configurable artificial
- * latency, error rate, capacity and periodic stalls.
+ * latency, error rate, capacity and periodic stalls; it can stand in for a scaled service (capacity that scales
+ * out under sustained overload and back in when idle) and for a leaking one (service time that grows with uptime).
  *
  * <p>Endpoints: {@code GET /api/health} (200, never delayed, failed or queued), {@code GET /api/users},
  * {@code POST /api/orders} (201 with an incrementing id, 400 unless the body is a JSON object),
@@ -28,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code {"key":…,"bytes":N}}; the distinct keys and the request body sizes are counted, for volume tests);
  * anything else 404.
  * Latency, errors, capacity and stalls apply to the {@code /api} endpoints except health. Admin endpoints,
- * not counted: {@code GET /admin/stats}, {@code GET /admin/config} and {@code POST /admin/config} (a JSON
- * object with any of {@code base_latency}, {@code latency}, {@code error_rate}, {@code capacity},
- * {@code stall_duration}, {@code stall_period}; durations as {@code "250ms"}, {@code "2s"}, {@code "1m"} or
+ * not counted: {@code GET /admin/stats}, {@code GET /admin/capacity}, {@code GET /admin/config} and
+ * {@code POST /admin/config} (a JSON object with any of {@code base_latency}, {@code latency},
+ * {@code error_rate}, {@code capacity}, {@code stall_duration}, {@code stall_period}, {@code scale_out_step},
+ * {@code scale_out_delay}, {@code max_capacity}, {@code scale_in_idle}, {@code leak_per_second}; durations as {@code "250ms"}, {@code "2s"}, {@code "1m"} or
  * a number of milliseconds; {@code latency} as {@code {"type":"uniform","min":"5ms","max":"20ms"}}, types
  * {@code fixed(value)}, {@code uniform(min,max)}, {@code exponential(mean)}, {@code lognormal(median,p99)}).
  *
@@ -38,6 +40,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never blocking an event loop; it is never shorter than configured. With a capacity, requests beyond it
  * wait in one FIFO queue shared by all event loops. A response due during a stall is held until the stall
  * ends (and keeps its capacity slot meanwhile).
+ *
+ * <p>Scaling ({@link Options.Builder#scaleOut}, {@link Options.Builder#scaleIn}): {@link Options#capacity()} is
+ * the initial and smallest capacity. When requests have been waiting for capacity without a break for
+ * {@code scaleOutDelay}, the capacity grows by {@code scaleOutStep} (at most to {@code maxCapacity}) and the
+ * waiting requests it admits start at once; the overload is then measured anew, so each further step needs
+ * another {@code scaleOutDelay} of waiting. A backlog still draining after that counts as overload too (like an
+ * alarm on queue depth), so a step can overshoot what the arrival rate alone needs, as real autoscaling does. When, for {@code scaleInIdle}, nothing waited and the requests in
+ * service would have fitted one step less, the capacity shrinks by a step (never below the initial one). The
+ * decisions run on a 10 ms Vert.x timer on the first event loop (they never block it), so a step comes at most
+ * 10 ms after it is due. {@code GET /admin/capacity} answers
+ * {@code {capacity, initial_capacity, max_capacity, in_service, queued, scale_events: [{at, from, to}]}}
+ * ({@code at} an ISO-8601 instant; the last 1,000 events); {@link #capacity()} and {@link #scaleEvents()} give
+ * the same in Java.
+ *
+ * <p>Leak ({@link Options.Builder#leak}): every service time is longer by {@code leakPerSecond} for each second
+ * since start (or since the leak was turned on or its rate changed by {@link #reconfigure}, keeping what had
+ * leaked; setting it to zero heals the leak, like a restart), a stand-in for a service that slows down as it runs.
  *
  * <p>Thread-safety: all methods may be called from any thread; {@link #start()} and {@link #close()} block
  * and so must not be called on a Vert.x event loop. Counters are live values, each read atomically, not a
@@ -117,9 +136,11 @@ public final class DemoTarget implements AutoCloseable {
         AtomicInteger nextInstance = new AtomicInteger();
         DeploymentOptions deployment = new DeploymentOptions().setInstances(initialOptions.eventLoops());
         return vertx.deployVerticle(() -> {
-            // Instance 0 draws from exactly the configured seed, so a one-loop target is reproducible.
+            // Instance 0 draws from exactly the configured seed, so a one-loop target is reproducible; it also
+            // runs the scaler, whether scaling is on or not yet (a reconfiguration may turn it on).
+            int instance = nextInstance.getAndIncrement();
             TargetVerticle verticle = new TargetVerticle(state, initialOptions.host(), initialOptions.port(),
-                    initialOptions.seed() + nextInstance.getAndIncrement());
+                    initialOptions.seed() + instance, instance == 0 ? new CapacityScaler(state) : null);
             created.add(verticle);
             return verticle;
         }, deployment).map(id -> {
@@ -182,10 +203,11 @@ public final class DemoTarget implements AutoCloseable {
     }
 
     /**
-     * Changes base latency, latency model, error rate, capacity and stalls from the next request on
-     * (requests in service or queued keep their drawn service time). Host, port, event loops and seed are
+     * Changes base latency, latency model, error rate, capacity, stalls, scaling and leak from the next request
+     * on (requests in service or queued keep their drawn service time). Host, port, event loops and seed are
      * fixed at start and taken from the current options, whatever {@code options} says. The stall schedule
-     * stays anchored at start.
+     * stays anchored at start. A changed {@code capacity} resets the current capacity to it; otherwise a
+     * scaled capacity is kept, within the new {@code [capacity, maxCapacity]}.
      */
     public void reconfigure(Options options) {
         state.reconfigure(Objects.requireNonNull(options, "options"));
@@ -239,6 +261,30 @@ public final class DemoTarget implements AutoCloseable {
         return state.queue().maxQueued();
     }
 
+    /** @return the capacity now: requests in service at once, grown or shrunk by scaling; 0 = unlimited */
+    public int capacity() {
+        return state.queue().capacity();
+    }
+
+    /** @return the capacity changes made by scaling, oldest first (at most the last 1,000) */
+    public List<ScaleEvent> scaleEvents() {
+        return state.scaleEvents();
+    }
+
+    /**
+     * One capacity change made by scaling.
+     *
+     * @param at   when it happened (wall clock)
+     * @param from the capacity before
+     * @param to   the capacity after
+     */
+    public record ScaleEvent(java.time.Instant at, int from, int to) {
+        /** @throws NullPointerException if {@code at} is null */
+        public ScaleEvent {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
     private static void requireNotOnEventLoop(String operation) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException(operation + " blocks and must not be called on an event loop");
@@ -273,11 +319,20 @@ public final class DemoTarget implements AutoCloseable {
      * @param stallDuration how long each stall freezes responses; zero (default) = no stalls
      * @param stallPeriod   time between stall starts, the first one period after start; greater than
      *                      {@code stallDuration} when stalls are on
+     * @param scaleOutStep  requests of capacity added per scale-out step; 0 (default) = no scaling. Needs a
+     *                      limited {@code capacity}, a positive {@code scaleOutDelay} and a larger
+     *                      {@code maxCapacity}
+     * @param scaleOutDelay how long requests must have been waiting without a break before a step out; default zero
+     * @param maxCapacity   the most capacity scaling may reach; 0 (default) when not scaling
+     * @param scaleInIdle   how long the capacity must have been a step too large (nothing waiting, requests in
+     *                      service fitting one step less) before a step in; zero (default) = never scales in
+     * @param leakPerSecond service time added per second of uptime; zero (default) = no leak
      * @param seed          seed of the latency and error draws; default 42
      */
     public record Options(String host, int port, int eventLoops, Duration baseLatency, LatencyModel latency,
                           double errorRate, int capacity, Duration stallDuration, Duration stallPeriod,
-                          long seed) {
+                          int scaleOutStep, Duration scaleOutDelay, int maxCapacity, Duration scaleInIdle,
+                          Duration leakPerSecond, long seed) {
 
         /** @throws IllegalArgumentException listing every invalid field */
         public Options {
@@ -306,6 +361,10 @@ public final class DemoTarget implements AutoCloseable {
             if (problems.isEmpty() && !stallDuration.isZero() && stallPeriod.compareTo(stallDuration) <= 0) {
                 problems.add("stallPeriod: " + stallPeriod + " must be greater than stallDuration " + stallDuration);
             }
+            requireNonNegative(problems, "scaleOutDelay", scaleOutDelay);
+            requireNonNegative(problems, "scaleInIdle", scaleInIdle);
+            requireNonNegative(problems, "leakPerSecond", leakPerSecond);
+            checkScaling(problems, capacity, scaleOutStep, scaleOutDelay, maxCapacity);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid DemoTarget options: " + String.join("; ", problems));
             }
@@ -324,6 +383,31 @@ public final class DemoTarget implements AutoCloseable {
         /** @return a builder starting from these options */
         public Builder newBuilder() {
             return new Builder(this);
+        }
+
+        private static void checkScaling(List<String> problems, int capacity, int step, Duration delay, int max) {
+            if (step < 0) {
+                problems.add("scaleOutStep: " + step + " is negative");
+            }
+            if (max < 0) {
+                problems.add("maxCapacity: " + max + " is negative");
+            }
+            if (step <= 0) {
+                return;
+            }
+            if (capacity == 0) {
+                problems.add("scaleOutStep: scaling needs a limited capacity (capacity is 0, unlimited)");
+            } else if (max <= capacity) {
+                problems.add("maxCapacity: " + max + " must be greater than capacity " + capacity + " to scale out");
+            }
+            if (delay != null && delay.isZero()) {
+                problems.add("scaleOutDelay: must be positive to scale out");
+            }
+        }
+
+        /** @return whether scale-out is on */
+        public boolean scales() {
+            return scaleOutStep > 0;
         }
 
         private static void requireNonNegative(List<String> problems, String name, Duration value) {
@@ -345,6 +429,11 @@ public final class DemoTarget implements AutoCloseable {
             private int capacity;
             private Duration stallDuration = Duration.ZERO;
             private Duration stallPeriod = Duration.ZERO;
+            private int scaleOutStep;
+            private Duration scaleOutDelay = Duration.ZERO;
+            private int maxCapacity;
+            private Duration scaleInIdle = Duration.ZERO;
+            private Duration leakPerSecond = Duration.ZERO;
             private long seed = 42;
 
             private Builder() {
@@ -360,6 +449,11 @@ public final class DemoTarget implements AutoCloseable {
                 capacity = from.capacity;
                 stallDuration = from.stallDuration;
                 stallPeriod = from.stallPeriod;
+                scaleOutStep = from.scaleOutStep;
+                scaleOutDelay = from.scaleOutDelay;
+                maxCapacity = from.maxCapacity;
+                scaleInIdle = from.scaleInIdle;
+                leakPerSecond = from.leakPerSecond;
                 seed = from.seed;
             }
 
@@ -405,6 +499,29 @@ public final class DemoTarget implements AutoCloseable {
                 return this;
             }
 
+            /**
+             * Scale out: after requests have waited without a break for {@code delay}, add {@code step} to the
+             * capacity, up to {@code maxCapacity}. A {@code step} of 0 turns scaling off.
+             */
+            public Builder scaleOut(int step, Duration delay, int maxCapacity) {
+                this.scaleOutStep = step;
+                this.scaleOutDelay = delay;
+                this.maxCapacity = maxCapacity;
+                return this;
+            }
+
+            /** Scale in: a step less after {@code idle} of a step too much capacity; zero = never. */
+            public Builder scaleIn(Duration idle) {
+                this.scaleInIdle = idle;
+                return this;
+            }
+
+            /** A leak: service time grows by {@code perSecond} per second of uptime; zero = none. */
+            public Builder leak(Duration perSecond) {
+                this.leakPerSecond = perSecond;
+                return this;
+            }
+
             public Builder seed(long seed) {
                 this.seed = seed;
                 return this;
@@ -413,7 +530,8 @@ public final class DemoTarget implements AutoCloseable {
             /** @throws IllegalArgumentException listing every invalid field */
             public Options build() {
                 return new Options(host, port, eventLoops, baseLatency, latency, errorRate, capacity,
-                        stallDuration, stallPeriod, seed);
+                        stallDuration, stallPeriod, scaleOutStep, scaleOutDelay, maxCapacity, scaleInIdle,
+                        leakPerSecond, seed);
             }
         }
     }

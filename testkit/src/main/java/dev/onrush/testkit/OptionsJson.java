@@ -22,7 +22,8 @@ final class OptionsJson {
     private static final BigDecimal NANOS_PER_MS = BigDecimal.valueOf(1_000_000);
     private static final Set<String> FIXED_AT_START = Set.of("host", "port", "event_loops", "seed");
     private static final Set<String> CHANGEABLE = Set.of(
-            "base_latency", "latency", "error_rate", "capacity", "stall_duration", "stall_period");
+            "base_latency", "latency", "error_rate", "capacity", "stall_duration", "stall_period",
+            "scale_out_step", "scale_out_delay", "max_capacity", "scale_in_idle", "leak_per_second");
 
     private OptionsJson() {
     }
@@ -38,6 +39,11 @@ final class OptionsJson {
                 .put("capacity", options.capacity())
                 .put("stall_duration", format(options.stallDuration()))
                 .put("stall_period", format(options.stallPeriod()))
+                .put("scale_out_step", options.scaleOutStep())
+                .put("scale_out_delay", format(options.scaleOutDelay()))
+                .put("max_capacity", options.maxCapacity())
+                .put("scale_in_idle", format(options.scaleInIdle()))
+                .put("leak_per_second", format(options.leakPerSecond()))
                 .put("seed", options.seed());
     }
 
@@ -67,6 +73,7 @@ final class OptionsJson {
         JsonObject current = toJson(base);
         Options.Builder builder = base.newBuilder();
         Duration[] stalls = {base.stallDuration(), base.stallPeriod()};
+        Object[] scaling = {base.scaleOutStep(), base.scaleOutDelay(), base.maxCapacity()};
         for (String field : patch.fieldNames()) {
             Object value = patch.getValue(field);
             if (FIXED_AT_START.contains(field)) {
@@ -76,13 +83,14 @@ final class OptionsJson {
             } else if (!CHANGEABLE.contains(field)) {
                 problems.add(field + ": unknown field");
             } else {
-                applyField(builder, stalls, field, value, problems);
+                applyField(builder, stalls, scaling, field, value, problems);
             }
         }
         Options updated = null;
         try {
             // Range checks live in Options; run them even when parsing failed, to report everything at once.
-            updated = builder.stalls(stalls[0], stalls[1]).build();
+            updated = builder.stalls(stalls[0], stalls[1])
+                    .scaleOut((Integer) scaling[0], (Duration) scaling[1], (Integer) scaling[2]).build();
         } catch (IllegalArgumentException e) {
             problems.add(snakeCase(e.getMessage()));
         }
@@ -92,9 +100,12 @@ final class OptionsJson {
         return updated;
     }
 
-    /** Sets one changeable field on the builder, or the stall pair in {@code stalls}, or adds a problem. */
-    private static void applyField(Options.Builder builder, Duration[] stalls, String field, Object value,
-                                   List<String> problems) {
+    /**
+     * Sets one changeable field on the builder, or the stall pair in {@code stalls}, or the scale-out triple
+     * (step, delay, max) in {@code scaling}, or adds a problem.
+     */
+    private static void applyField(Options.Builder builder, Duration[] stalls, Object[] scaling, String field,
+                                   Object value, List<String> problems) {
         try {
             switch (field) {
                 case "base_latency" -> builder.baseLatency(parseDuration(field, value));
@@ -102,7 +113,12 @@ final class OptionsJson {
                 case "error_rate" -> builder.errorRate(number(field, value).doubleValue());
                 case "capacity" -> builder.capacity(integer(field, value));
                 case "stall_duration" -> stalls[0] = parseDuration(field, value);
-                default -> stalls[1] = parseDuration(field, value);
+                case "stall_period" -> stalls[1] = parseDuration(field, value);
+                case "scale_out_step" -> scaling[0] = integer(field, value);
+                case "scale_out_delay" -> scaling[1] = parseDuration(field, value);
+                case "max_capacity" -> scaling[2] = integer(field, value);
+                case "scale_in_idle" -> builder.scaleIn(parseDuration(field, value));
+                default -> builder.leak(parseDuration(field, value));
             }
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
@@ -183,7 +199,12 @@ final class OptionsJson {
                 .replace("errorRate", "error_rate")
                 .replace("baseLatency", "base_latency")
                 .replace("stallDuration", "stall_duration")
-                .replace("stallPeriod", "stall_period");
+                .replace("stallPeriod", "stall_period")
+                .replace("scaleOutStep", "scale_out_step")
+                .replace("scaleOutDelay", "scale_out_delay")
+                .replace("maxCapacity", "max_capacity")
+                .replace("scaleInIdle", "scale_in_idle")
+                .replace("leakPerSecond", "leak_per_second");
     }
 
     private static String quoted(Object value) {

@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
 
 /**
  * One HTTP server instance of a {@link DemoTarget}, on one event loop: routing, the endpoints, and the
- * draws of service time and errors. Thread: every method runs on this verticle's event loop; the random
- * generator is confined to it.
+ * draws of service time and errors; the first instance also runs the {@link CapacityScaler}'s timer. Thread:
+ * every method runs on this verticle's event loop; the random generator and the scaler are confined to it.
  */
 final class TargetVerticle extends AbstractVerticle {
 
@@ -43,17 +43,24 @@ final class TargetVerticle extends AbstractVerticle {
     private final String host;
     private final int listenPort;
     private final SplittableRandom random;
+    private final CapacityScaler scaler;
     private HttpServer server;
 
-    TargetVerticle(TargetState state, String host, int listenPort, long seed) {
+    /** @param scaler the target's scaler, run on this verticle's event loop; null on all instances but one */
+    TargetVerticle(TargetState state, String host, int listenPort, long seed, CapacityScaler scaler) {
         this.state = state;
         this.host = host;
         this.listenPort = listenPort;
         this.random = new SplittableRandom(seed);
+        this.scaler = scaler;
     }
 
     @Override
     public void start(Promise<Void> started) {
+        if (scaler != null) {
+            // a timer set in start() belongs to this deployment: undeploying cancels it
+            vertx.setPeriodic(CapacityScaler.TICK_MS, id -> scaler.tick(System.nanoTime()));
+        }
         server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(listenPort))
                 .requestHandler(this::handle);
         server.listen().<Void>mapEmpty().onComplete(started);
@@ -91,7 +98,8 @@ final class TargetVerticle extends AbstractVerticle {
     /** Draws service time and failure for a request, then hands it to capacity, timer and stalls. */
     private void serve(HttpServerRequest request, Runnable respond) {
         Options options = state.options();
-        long serviceNs = saturatedAdd(options.baseLatency().toNanos(), options.latency().sampleNanos(random));
+        long serviceNs = saturatedAdd(saturatedAdd(options.baseLatency().toNanos(),
+                options.latency().sampleNanos(random)), state.leakNs(System.nanoTime()));
         boolean fail = options.errorRate() > 0 && random.nextDouble() < options.errorRate();
         Runnable response = fail ? () -> reply(request, 500, JSON, INJECTED_ERROR) : respond;
         new ServiceJob(context, state, serviceNs, response).submit();

@@ -1,6 +1,7 @@
 /**
  * Test support for Onrush: {@link dev.onrush.testkit.DemoTarget}, an embeddable HTTP server with
- * configurable latency, errors, capacity and stalls that load tests and demos aim at; and the contract kits
+ * configurable latency, errors, capacity and stalls (and a capacity that scales out and in, and a leak, to stand in
+ * for a scaled or a slowly degrading service) that load tests and demos aim at; and the contract kits
  * {@link dev.onrush.testkit.ResultSinkContract} and {@link dev.onrush.testkit.ProbeContract}, abstract JUnit 5
  * classes every sink and probe module's test extends, fed by {@link dev.onrush.testkit.ContractRecords}.
  *
@@ -13,7 +14,8 @@
  * contract kits and {@code ContractRecords}; every other class is package-private. JUnit's API and AssertJ are
  * compile-scope dependencies for the kits. Request handling runs on Vert.x event loops and never
  * blocks them: artificial latency is a Vert.x timer. State shared between event loops (counters, the
- * capacity queue, the current options) is thread-safe; everything else is confined to one event loop.
+ * capacity queue, the current options, the scale events) is thread-safe; scaling decisions run on a timer on one
+ * event loop; everything else is confined to one event loop.
  * Durations are {@link java.time.Duration}s in public signatures; internal primitives carry their unit
  * in their name ({@code Ns}).
  */

@@ -32,7 +32,9 @@ class OptionsJsonTest {
     void jsonOfOptionsAppliesBackToTheSameOptions() {
         Options options = Options.builder().baseLatency(Duration.ofNanos(1_500_000))
                 .latency(LatencyModel.logNormal(Duration.ofMillis(10), Duration.ofMillis(90)))
-                .errorRate(0.25).capacity(7).stalls(Duration.ofMillis(500), Duration.ofSeconds(2)).build();
+                .errorRate(0.25).capacity(7).stalls(Duration.ofMillis(500), Duration.ofSeconds(2))
+                .scaleOut(7, Duration.ofSeconds(3), 28).scaleIn(Duration.ofSeconds(10))
+                .leak(Duration.ofNanos(500_000)).build();
 
         JsonObject json = OptionsJson.toJson(options);
 
@@ -55,5 +57,23 @@ class OptionsJsonTest {
 
         assertThatThrownBy(() -> OptionsJson.apply(Options.defaults(), patch))
                 .hasMessageContaining("latency.type: \"gamma\"");
+    }
+
+    @Test
+    void appliesScalingAndLeakAndReportsTheirProblemsInJsonNames() {
+        Options base = Options.builder().capacity(10).build();
+
+        Options scaled = OptionsJson.apply(base, new JsonObject().put("scale_out_step", 5)
+                .put("scale_out_delay", "3s").put("max_capacity", 30).put("scale_in_idle", "20s")
+                .put("leak_per_second", "1ms"));
+
+        assertThat(scaled.scaleOutStep()).isEqualTo(5);
+        assertThat(scaled.scaleOutDelay()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(scaled.maxCapacity()).isEqualTo(30);
+        assertThat(scaled.scaleInIdle()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(scaled.leakPerSecond()).isEqualTo(Duration.ofMillis(1));
+        assertThatThrownBy(() -> OptionsJson.apply(base, new JsonObject().put("scale_out_step", 5)
+                .put("max_capacity", 10)))
+                .hasMessageContainingAll("max_capacity: 10 must be greater than capacity 10", "scale_out_delay:");
     }
 }

@@ -60,4 +60,26 @@ class ServiceQueueTest {
         assertThat(queue.release()).isNull();
         assertThat(queue.release()).isEqualTo("d");
     }
+
+    @Test
+    void theBusyClockRunsFromTheFirstWaitingJobUntilNoneWaits() {
+        long[] now = {100};
+        ServiceQueue<String> queue = new ServiceQueue<>(1, () -> now[0]);
+        queue.admit("a");
+        assertThat(queue.busySinceNs()).isEqualTo(-1);
+        now[0] = 200;
+        queue.admit("b");
+        now[0] = 300;
+        queue.admit("c");
+        assertThat(queue.busySinceNs()).isEqualTo(200);
+
+        queue.release();
+        assertThat(queue.busySinceNs()).isEqualTo(200);
+        queue.release();
+        assertThat(queue.busySinceNs()).isEqualTo(-1);
+        queue.admit("d");
+        now[0] = 400;
+        queue.resize(1);
+        assertThat(queue.busySinceNs()).as("a resize restarts it").isEqualTo(400);
+    }
 }

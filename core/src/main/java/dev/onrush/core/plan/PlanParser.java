@@ -32,13 +32,16 @@ public final class PlanParser {
     /** The sinks a parser knows when none are given. */
     public static final Set<String> BUILT_IN_SINKS = Set.of("console", "json", "hdr-log");
     /** The probes core itself provides. */
-    public static final Set<String> BUILT_IN_PROBES = Set.of("process");
+    public static final Set<String> BUILT_IN_PROBES = Set.of("process", "demo-capacity");
 
     private final Set<String> sinkIds;
     private final Set<String> probeIds;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** A parser knowing the built-in sinks ({@code console}, {@code json}, {@code hdr-log}) and probe ({@code process}). */
+    /**
+     * A parser knowing the built-in sinks ({@code console}, {@code json}, {@code hdr-log}) and probes
+     * ({@code process}, {@code demo-capacity}).
+     */
     public PlanParser() {
         this(BUILT_IN_SINKS, BUILT_IN_PROBES);
     }

@@ -142,6 +142,13 @@ class PlanParserTest {
         assertThat(baseline.type()).isEqualTo(TestType.BASELINE);
         assertThat(baseline.load().maxUsers()).isEqualTo(100);
         assertThat(baseline.phases()).extracting(Phase::name).containsExactly("ramp_up", "steady", "ramp_down");
+        LoadTest scalability = new PlanParser().parse(examples.resolve("scalability.yaml"));
+        assertThat(scalability.phases()).extracting(Phase::name)
+                .containsExactly("ramp_up", "level_25", "level_50", "level_75", "level_100");
+        assertThat(scalability.probes()).extracting(p -> p.id()).containsExactly("demo-capacity");
+        assertThat(new PlanParser().parse(examples.resolve("endurance.yaml")).type()).isEqualTo(TestType.ENDURANCE);
+        assertThat(new PlanParser().parse(examples.resolve("spike.yaml")).phases()).extracting(Phase::name)
+                .containsExactly("before_spike", "spike", "after_spike");
     }
 
     // --- problems -------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.onrush.core.internal.analysis;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.TestType;
 import dev.onrush.spi.IntervalSnapshot;
+import dev.onrush.spi.ProbeSample;
 
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,19 @@ public final class Analyses {
 
     /**
      * The {@code analysis} of a finished run: {@code {spike: …}} for spike tests, {@code {endurance: …}} for
-     * endurance tests; empty for the other types (their analyses are not built yet).
+     * endurance tests, {@code {scalability: …}} for scalability tests; empty for the other types (their analyses
+     * are not built yet).
      *
      * @param heapBytes the generator's heap use sampled after each interval
+     * @param probes    the run's probe samples (the scalability analysis reads the capacity from them)
      */
-    public static Map<String, Object> of(LoadTest test, List<IntervalSnapshot> intervals, List<Long> heapBytes) {
+    public static Map<String, Object> of(LoadTest test, List<IntervalSnapshot> intervals, List<Long> heapBytes,
+                                         List<ProbeSample> probes) {
+        if (test.type() == TestType.SCALABILITY) {
+            Map<String, Object> scalability = ScalabilityAnalysis.analyze(test.phases(), intervals, test.criteria(),
+                    probes);
+            return scalability.isEmpty() ? Map.of() : Map.of("scalability", scalability);
+        }
         if (test.type() == TestType.SPIKE) {
             Map<String, Object> spike = SpikeAnalysis.analyze(test.phases(), intervals);
             return spike.isEmpty() ? Map.of() : Map.of("spike", spike);

@@ -111,7 +111,7 @@ final class ResultAssembler {
                                                 LatencyStats latency, List<Long> heapBytes,
                                                 Map<String, Object> probeHealth, List<ProbeSample> probes,
                                                 BreakingPoint breakingPoint, Map<String, Object> volume) {
-        Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, snapshots, heapBytes));
+        Map<String, Object> analysis = new LinkedHashMap<>(Analyses.of(test, snapshots, heapBytes, probes));
         if (breakingPoint != null) {
             analysis.putAll(breakingPoint.analysis());
         }

@@ -78,6 +78,9 @@ public final class RunExecution {
             if (p instanceof dev.onrush.core.internal.engine.EventLoopLagAware aware) {
                 aware.attach(engine::takeEventLoopLagMs);
             }
+            if (p instanceof dev.onrush.core.internal.plugin.TargetUrlAware aware) {
+                aware.attachTarget(test.target().url());
+            }
         }
         this.listener = listener;
         this.warn = warn;

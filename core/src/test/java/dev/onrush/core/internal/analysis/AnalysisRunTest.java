@@ -1,6 +1,7 @@
 package dev.onrush.core.internal.analysis;
 
 import dev.onrush.core.Onrush;
+import dev.onrush.core.model.LoadSettings;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Scenario;
@@ -64,6 +65,53 @@ class AnalysisRunTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void scalabilityReportsTheCapacityStepsAndATimeToScaleCloseToTheConfiguredDelay() throws Exception {
+        // 10 slots x 50 ms: 200 requests/s. Levels of 4 s at 80, 160, 240, 320/s after a 2 s ramp (the warm-up):
+        // level_75 overloads it until, 1.5 s into the queueing, the capacity grows by 10 to 400/s.
+        DemoTarget.Options scaling = DemoTarget.Options.builder().capacity(10)
+                .latency(LatencyModel.fixed(Duration.ofMillis(50)))
+                .scaleOut(10, Duration.ofMillis(1_500), 30).build();
+        try (DemoTarget target = new DemoTarget(scaling)) {
+            target.start();
+            LoadTest test = LoadTest.builder("scale").type(TestType.SCALABILITY).target(target.baseUrl())
+                    .load(LoadSettings.rate(320, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ZERO))
+                    .probe(new dev.onrush.core.model.PluginSpec("demo-capacity", Map.of("period", "250ms")))
+                    .criterion("p95 < 150ms").scenario(users()).build();
+
+            java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+            var handle = Onrush.builder().eventLoops(1).resultsRoot(results)
+                    .console(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8), false)
+                    .build().start(test);
+            RunResult r = handle.await();
+
+            Map<String, Object> scalability = (Map<String, Object>) r.analysis().get("scalability");
+            String all = String.valueOf(scalability);
+            List<Map<String, Object>> levels = (List<Map<String, Object>>) scalability.get("levels");
+            assertThat(levels).as(all).extracting(l -> l.get("level"))
+                    .containsExactly("level_25", "level_50", "level_75", "level_100");
+            assertThat(levels.get(0)).as(all).containsEntry("capacity", 10.0).containsEntry("efficiency", 1.0);
+            assertThat((double) levels.get(2).get("capacity")).as(all).isGreaterThanOrEqualTo(20.0);
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) scalability.get("capacity_steps");
+            assertThat(steps).as(all).isNotEmpty();
+            assertThat(steps.get(0)).as(all).containsEntry("from", 10.0).containsEntry("to", 20.0);
+            assertThat(scalability).as(all).containsEntry("breach_phase", "level_75");
+            // the queue starts with level_75's first interval; the probe sees the step within its 250 ms period
+            assertThat((double) scalability.get("time_to_scale_s")).as(all).isBetween(1.2, 3.0);
+            assertThat((double) scalability.get("time_to_recover_s")).as(all)
+                    .isGreaterThanOrEqualTo((double) scalability.get("time_to_scale_s") - 1);
+            assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("scalability (capacity from demo-capacity capacity; latency bound p95 < 150ms)",
+                            "first broken at", "capacity steps: 10 -> 20 at ");
+            String dom = dev.onrush.core.ChromiumPage.dom(handle.outputDir().resolve("report.html"), results);
+            if (dom != null) {
+                assertThat(dev.onrush.core.ChromiumPage.attribute(dom, "data-errors")).isEmpty();
+                assertThat(dom).contains("Analysis: scalability", "level_75", "time to scale");
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void enduranceFlagsDriftForALeakingTargetAndNotForASteadyOne() throws Exception {
         Map<String, Object> steady = endurance(false);
         Map<String, Object> leaking = endurance(true);
@@ -76,20 +124,15 @@ class AnalysisRunTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> endurance(boolean leak) throws Exception {
-        DemoTarget.Options base = DemoTarget.Options.builder().latency(LatencyModel.fixed(Duration.ofMillis(2)))
-                .build();
-        try (DemoTarget target = new DemoTarget(base)) {
+        // the leak: the service time grows by 10 ms per second of uptime, well above a busy machine's noise
+        DemoTarget.Options options = DemoTarget.Options.builder().latency(LatencyModel.fixed(Duration.ofMillis(2)))
+                .leak(leak ? Duration.ofMillis(10) : Duration.ZERO).build();
+        try (DemoTarget target = new DemoTarget(options)) {
             target.start();
             LoadTest test = LoadTest.builder("soak").type(TestType.ENDURANCE).target(target.baseUrl())
                     .probe(new dev.onrush.core.model.PluginSpec("window", Map.of("metric", "cpu", "period", "1s")))
                     .scenario(users()).phase("steady", Duration.ofSeconds(10), LoadShape.rate(100, 100)).build();
             var handle = Onrush.builder().eventLoops(1).resultsRoot(results).build().start(test);
-            // a leak: the service time grows by 2 ms every half second
-            for (int step = 1; leak && !handle.isDone() && step <= 20; step++) {
-                Thread.sleep(500);
-                target.reconfigure(base.newBuilder()
-                        .latency(LatencyModel.fixed(Duration.ofMillis(2 + 2L * step))).build());
-            }
             RunResult r = handle.await();
             if (leak) {
                 // the report shows the drift line and the probe series, and renders without errors

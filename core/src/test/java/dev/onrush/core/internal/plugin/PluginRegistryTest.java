@@ -46,7 +46,7 @@ class PluginRegistryTest {
                 "probes[0] (window).period: expected a duration such as 250ms, 30s, 5m or 1h, got \"soon\"",
                 "probes[0] (window).metric: missing (required: the metric's alias)",
                 "probes[0] (window): accepted keys: metric, period, fail",
-                "probes[1] (cloudwatch): unknown probe \"cloudwatch\"; known: process, window");
+                "probes[1] (cloudwatch): unknown probe \"cloudwatch\"; known: demo-capacity, process, window");
         assertThat(e.getMessage()).startsWith("7 plugin problems:\n  sinks[0] (dynamo)").contains("\n  probes[1]");
     }
 
