@@ -1,6 +1,7 @@
 package dev.onrush.app.serve;
 
 import dev.onrush.core.sink.ResultJson;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +76,12 @@ public final class DynamoDbScheduleStore implements ScheduleStore, AutoCloseable
         } catch (ResourceInUseException e) {
             // created meanwhile by another service instance
         }
-        client.waiter().waitUntilTableExists(b -> b.tableName(table));
+        // the SDK's default waiter polls every 20 s; a new on-demand table is usually active within seconds
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
+                .overrideConfiguration(w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(250)))
+                        .maxAttempts(480)).build()) {
+            waiter.waitUntilTableExists(b -> b.tableName(table));
+        }
     }
 
     @Override
