@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Does the generator run flat? An endurance test against an in-process DemoTarget in a 256 MB heap; the live heap
 # (after a full GC) once a minute, its slope, and the run's own drift analysis of the generator's heap floor.
-# Bounded by `timeout`. Env: MINUTES (15), RATE (1000 arrivals/s, 3 requests each). See bench/README.md.
+# Bounded by `timeout`. Env: MINUTES (15), RATE (1000 arrivals/s, 3 requests each), PLANNED_MINUTES (= MINUTES; a
+# longer plan is stopped after MINUTES and keeps the coarser snapshots of a long run). See bench/README.md.
 set -euo pipefail
 
 MINUTES=${MINUTES:-15}
 RATE=${RATE:-1000}
+PLANNED_MINUTES=${PLANNED_MINUTES:-$MINUTES}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 
@@ -22,5 +24,5 @@ echo "jdk: $("$JAVA" -version 2>&1 | sed -n 2p) ${JAVA_OPTS[*]}; $(nproc) cpus s
 
 rc=0
 (cd "$HERE" && timeout $((MINUTES * 60 + 120)) "$JAVA" "${JAVA_OPTS[@]}" -cp "$HERE/target/classes:$HERE/target/lib/*" \
-    dev.onrush.bench.EnduranceMain "$MINUTES" "$RATE") 2>&1 | grep '^endurance ' || rc=$?
+    dev.onrush.bench.EnduranceMain "$MINUTES" "$RATE" "$PLANNED_MINUTES") 2>&1 | grep '^endurance ' || rc=$?
 echo "exit=$rc"

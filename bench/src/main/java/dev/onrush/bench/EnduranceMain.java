@@ -23,7 +23,9 @@ import java.util.Map;
  * pause of a few milliseconds the run absorbs). Prints the live heap per minute, its least-squares slope, the
  * number of snapshots the result kept, and the run's own endurance analysis of the generator's heap floor.
  *
- * <p>Usage: {@code EnduranceMain MINUTES RATE}.
+ * <p>Usage: {@code EnduranceMain MINUTES RATE [PLANNED_MINUTES]}. With a planned length longer than {@code MINUTES}
+ * the run is stopped (aborted) after {@code MINUTES}: the result keeps the coarser snapshots of a long run, so the
+ * live heap shows the engine alone.
  */
 public final class EnduranceMain {
 
@@ -31,12 +33,13 @@ public final class EnduranceMain {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: EnduranceMain MINUTES RATE");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: EnduranceMain MINUTES RATE [PLANNED_MINUTES]");
             System.exit(2);
         }
         int minutes = Integer.parseInt(args[0]);
         double rate = Double.parseDouble(args[1]);
+        int planned = args.length == 3 ? Integer.parseInt(args[2]) : minutes;
         List<double[]> live = new ArrayList<>();
         try (HeapSampler heap = new HeapSampler(1000);
              DemoTarget target = new DemoTarget(DemoTarget.Options.builder().build())) {
@@ -46,9 +49,10 @@ public final class EnduranceMain {
                     .scenario(new Scenario("browse", 1, List.of(Step.Request.of("GET", "/api/users"),
                             Step.Request.of("GET", "/api/bytes?size=512"),
                             Step.Request.of("POST", "/api/orders").withJsonBody("{\"product_id\":1}"))))
-                    .load(LoadSettings.rate(rate, Duration.ofMinutes(minutes), Duration.ZERO, Duration.ZERO))
+                    .load(LoadSettings.rate(rate, Duration.ofMinutes(Math.max(minutes, planned)), Duration.ZERO,
+                            Duration.ZERO))
                     .build();
-            RunResult r = Onrush.builder().eventLoops(1).resultsRoot(Path.of("target/bench-results"))
+            var handle = Onrush.builder().eventLoops(1).resultsRoot(Path.of("target/bench-results"))
                     .onInterval(s -> {
                         if (s.index() % 60 == 59) {
                             double mb = heap.usedAfterGc() / 1048576.0;
@@ -56,8 +60,20 @@ public final class EnduranceMain {
                             System.out.printf(Locale.ROOT, "endurance minute=%.0f live_heap_mb=%.2f%n",
                                     (s.index() + 1) / 60.0, mb);
                         }
-                    }).build().run(test);
-            report(r, live, heap);
+                    }).build().start(test);
+            if (planned > minutes) {
+                sleep(Duration.ofMinutes(minutes).plusMillis(500));
+                handle.abort("the bench measured " + minutes + " of the " + planned + " planned minutes");
+            }
+            report(handle.await(), live, heap);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

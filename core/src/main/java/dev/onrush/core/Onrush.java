@@ -4,7 +4,9 @@ import dev.onrush.core.internal.plugin.PluginRegistry;
 import dev.onrush.core.internal.run.RunExecution;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.PluginSpec;
+import dev.onrush.core.model.SecretHeaders;
 import dev.onrush.core.plan.PlanParser;
+import dev.onrush.core.plan.PlanWriter;
 import dev.onrush.core.sink.ConsoleSink;
 import dev.onrush.core.sink.ConsoleSinkProvider;
 import dev.onrush.core.sink.HtmlReportSink;
@@ -30,7 +32,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs load tests. Configure once with {@link #builder()}, then {@link #run} (blocking) or {@link #start}
- * (returns a {@link RunHandle}). Every run writes its folder ({@code result.json}, {@code intervals.jsonl},
+ * (returns a {@link RunHandle}). Every run writes its folder ({@code plan.yaml}: the plan as run, with the values
+ * of {@linkplain Builder#secretHeaders secret headers} redacted; {@code result.json}, {@code intervals.jsonl},
  * {@code latency.hlog} and, unless turned off, {@code report.html}) under the results root, then hands its data
  * to the configured sinks: the console, the
  * sinks the plan names in {@code sinks:} (made per run by the providers found with {@link java.util.ServiceLoader},
@@ -50,6 +53,9 @@ import java.util.function.Consumer;
  */
 public final class Onrush {
 
+    /** The plan as run, secret header values redacted, in every run folder. */
+    public static final String PLAN_FILE = "plan.yaml";
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final int eventLoops;
@@ -63,6 +69,7 @@ public final class Onrush {
     private final Consumer<String> warn;
     private final long seed;
     private final PluginRegistry plugins;
+    private final SecretHeaders secretHeaders;
 
     private Onrush(Builder b, PluginRegistry plugins) {
         this.plugins = plugins;
@@ -76,6 +83,7 @@ public final class Onrush {
         this.listener = b.listener;
         this.warn = b.warn;
         this.seed = b.seed;
+        this.secretHeaders = b.secretHeaders;
     }
 
     public static Builder builder() {
@@ -90,6 +98,11 @@ public final class Onrush {
     /** The probe ids plans may name. */
     public Set<String> probeIds() {
         return plugins.probeIds();
+    }
+
+    /** The headers whose values this instance redacts in {@link #PLAN_FILE}. */
+    public SecretHeaders secretHeaders() {
+        return secretHeaders;
     }
 
     /** A plan parser that accepts exactly the sink and probe ids this instance can make. */
@@ -137,6 +150,7 @@ public final class Onrush {
         PluginRegistry.Resolved made = plugins.resolve(planSinks, test.probes(), System.getProperties());
         Path dir = createRunDir(test.name());
         String testId = dir.getFileName().toString();
+        writePlan(test, dir);
         List<ResultSink> all = new ArrayList<>();
         all.add(new RunFilesSink(dir));
         if (htmlReport) {
@@ -151,6 +165,15 @@ public final class Onrush {
         all.addAll(sinks);
         return new Prepared(new RunExecution(test, testId, dir, eventLoops, seed, all, localSinks, made.probes(),
                 listener, warn), dir);
+    }
+
+    private void writePlan(LoadTest test, Path dir) {
+        try {
+            Files.writeString(dir.resolve(PLAN_FILE), new PlanWriter().toYaml(secretHeaders.redact(test)));
+        } catch (IOException | RuntimeException e) {
+            // the plan copy is a convenience: the run goes on without it
+            warn.accept("cannot write " + dir.resolve(PLAN_FILE) + ": " + e.getMessage());
+        }
     }
 
     private Path createRunDir(String name) {
@@ -188,6 +211,7 @@ public final class Onrush {
         private long seed = 42;
         private ClassLoader pluginLoader = Onrush.class.getClassLoader();
         private Path pluginsDir;
+        private SecretHeaders secretHeaders = SecretHeaders.defaults();
 
         private Builder() {
         }
@@ -244,6 +268,16 @@ public final class Onrush {
         /** Where warnings go (sink failures); default standard error. */
         public Builder warnings(Consumer<String> w) {
             this.warn = Objects.requireNonNull(w, "warnings");
+            return this;
+        }
+
+        /**
+         * The request headers whose values are redacted in the run folder's {@link #PLAN_FILE}; default
+         * {@link SecretHeaders#defaults()} ({@code Authorization}, {@code Proxy-Authorization}, {@code Cookie},
+         * {@code Set-Cookie}, {@code X-Api-Key}). Nothing else a run stores carries header values.
+         */
+        public Builder secretHeaders(SecretHeaders headers) {
+            this.secretHeaders = Objects.requireNonNull(headers, "headers");
             return this;
         }
 

@@ -9,19 +9,30 @@ import sun.misc.Signal;
 import java.util.List;
 
 /**
- * Runs a parsed plan with the console attached and SIGINT/SIGTERM turned into a clean abort, and maps the
- * verdict to an exit code. Shared by {@code run} and {@code demo}.
+ * The one way the runner executes a plan: {@link #start} is used by {@code run}, {@code demo} and {@code serve}
+ * (REST submissions and schedules alike); {@link #run} adds what a command line needs (SIGINT/SIGTERM turned into a
+ * clean abort, the verdict mapped to an exit code).
  */
-final class PlanRunner {
+public final class PlanRunner {
 
     private PlanRunner() {
+    }
+
+    /**
+     * Starts {@code test} on {@code onrush} and returns at once.
+     *
+     * @throws IllegalArgumentException when the plan's sinks or probes cannot be made (a
+     *                                  {@link dev.onrush.core.PluginException}); nothing has started then
+     */
+    public static RunHandle start(Onrush onrush, LoadTest test) {
+        return onrush.start(test);
     }
 
     /** @param onrush configured with the console, run folder and plugins ({@link RunOptions#onrush()}) */
     static int run(Onrush onrush, LoadTest test) {
         RunHandle handle;
         try {
-            handle = onrush.start(test);
+            handle = start(onrush, test);
         } catch (IllegalArgumentException e) {
             System.err.println("onrush: cannot run this plan: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -19,5 +19,10 @@
  *
  * <p>Times are nanoseconds since the run's start ({@code System.nanoTime() - startNanos}). Latency is recorded
  * from a request's intended start, service time from its send, generator lag from when the engine got to it.
+ *
+ * <p>Redirects are never followed: a 3xx is a response like any other, recorded under its status code. The lean
+ * HTTP/1.1 path has no redirect logic at all, and the HTTP/2 path never turns on Vert.x's
+ * {@code followRedirects}. So a run only ever talks to its target's host, which is what the service's target
+ * allow-list relies on ({@code SecretsAndRedirectsRunTest} checks both paths).
  */
 package dev.onrush.core.internal.engine;

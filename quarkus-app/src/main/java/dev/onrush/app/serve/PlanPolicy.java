@@ -1,0 +1,116 @@
+package dev.onrush.app.serve;
+
+import dev.onrush.core.model.HumanDuration;
+import dev.onrush.core.model.LoadShape;
+import dev.onrush.core.model.LoadTest;
+import dev.onrush.core.model.Phase;
+import dev.onrush.core.model.PluginSpec;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the service lets a plan do: its size, where it may send load (the {@link TargetAllowList}, also for the
+ * {@code endpoint} setting of its sinks and probes), and how much (rate, users, duration). Each refusal is an
+ * {@link ApiException} that names the limit's setting, its value and the plan's value. Immutable and thread-safe.
+ */
+public final class PlanPolicy {
+
+    private final TargetAllowList allowList;
+    private final int maxPlanBytes;
+    private final double maxRatePerSec;
+    private final int maxUsers;
+    private final Duration maxDuration;
+
+    public PlanPolicy(TargetAllowList allowList, int maxPlanBytes, double maxRatePerSec, int maxUsers,
+                      Duration maxDuration) {
+        this.allowList = allowList;
+        this.maxPlanBytes = maxPlanBytes;
+        this.maxRatePerSec = maxRatePerSec;
+        this.maxUsers = maxUsers;
+        this.maxDuration = maxDuration;
+    }
+
+    /** The policy {@code config} describes; loopback only is allowed when it has no list and is local-only. */
+    static PlanPolicy of(ServeConfig config) {
+        List<String> allowed = config.allowedTargets().orElse(List.of());
+        if (allowed.isEmpty() && config.insecureLocalOnly()) {
+            allowed = List.of("127.0.0.0/8", "::1", "localhost");
+        }
+        return new PlanPolicy(new TargetAllowList(allowed), config.maxPlanBytes(), config.maxRatePerSec(),
+                config.maxUsers(), config.maxDuration());
+    }
+
+    public TargetAllowList allowList() {
+        return allowList;
+    }
+
+    /** @throws ApiException 413 naming {@code onrush.serve.max-plan-bytes} when {@code planText} is larger */
+    public void checkSize(String planText) {
+        int bytes = planText.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxPlanBytes) {
+            throw new ApiException(413, "max_plan_bytes", "the plan has " + bytes
+                    + " bytes, more than the limit onrush.serve.max-plan-bytes=" + maxPlanBytes);
+        }
+    }
+
+    /**
+     * @throws ApiException 403 when a target or plugin endpoint is outside the allow-list, 422 when the plan asks for
+     *                      more rate, users or time than allowed
+     */
+    public void check(LoadTest test) {
+        refuse(test.target().url(), "target.url");
+        for (String kind : List.of("sinks", "probes")) {
+            List<PluginSpec> specs = kind.equals("sinks") ? test.sinks() : test.probes();
+            for (int i = 0; i < specs.size(); i++) {
+                Object endpoint = specs.get(i).settings().get("endpoint");
+                if (endpoint != null) {
+                    URI uri;
+                    try {
+                        uri = URI.create(endpoint.toString());
+                    } catch (IllegalArgumentException e) {
+                        throw new ApiException(403, "target_not_allowed", kind + "[" + i + "].endpoint \""
+                                + endpoint + "\" is not a URL the allow-list can check");
+                    }
+                    refuse(uri, kind + "[" + i + "].endpoint");
+                }
+            }
+        }
+        double rate = 0;
+        int users = 0;
+        for (Phase p : test.phases()) {
+            if (p.shape() instanceof LoadShape.Rate r) {
+                rate = Math.max(rate, Math.max(r.fromPerSec(), r.toPerSec()));
+            } else if (p.shape() instanceof LoadShape.Users u) {
+                users = Math.max(users, Math.max(u.from(), u.to()));
+            }
+        }
+        if (rate > maxRatePerSec) {
+            throw new ApiException(422, "max_rate_per_sec", String.format(Locale.ROOT,
+                    "the plan asks for %s arrivals/s, more than the limit onrush.serve.max-rate-per-sec=%s",
+                    number(rate), number(maxRatePerSec)));
+        }
+        if (users > maxUsers) {
+            throw new ApiException(422, "max_users", "the plan asks for " + users
+                    + " virtual users, more than the limit onrush.serve.max-users=" + maxUsers);
+        }
+        Duration total = test.totalDuration();
+        if (total.compareTo(maxDuration) > 0) {
+            throw new ApiException(422, "max_duration", "the plan runs for " + HumanDuration.format(total)
+                    + ", longer than the limit onrush.serve.max-duration=" + HumanDuration.format(maxDuration));
+        }
+    }
+
+    private void refuse(URI url, String what) {
+        allowList.refusal(url, what).ifPresent(reason -> {
+            throw new ApiException(403, "target_not_allowed", reason);
+        });
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
