@@ -153,11 +153,14 @@ final class ProbeSampler {
                         });
                         taken.merge(s, (long) list.size(), Long::sum);
                     }
-                    done.complete(null);
                 });
             } catch (RejectedExecutionException e) {
-                done.complete(null); // the run has ended: a sample this late is left out
+                // the run has ended: a sample this late is left out
             }
+            // the sample is over once the probe answered, not once the worker filed it: a tick that runs late
+            // (its due time already past) would otherwise run before the filing and count as skipped. Whatever
+            // is filed later is queued behind this filing, so the order holds.
+            done.complete(null);
         });
     }
 
