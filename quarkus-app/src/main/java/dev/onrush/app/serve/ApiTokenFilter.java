@@ -13,8 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
- * Every {@code /api} request needs {@code Authorization: Bearer <onrush.serve.token>}; anything else is answered 401
- * before routing (so unknown paths reveal nothing). The comparison is constant-time: both sides are hashed with
+ * Every request to the REST resources ({@code /api}, and any other path JAX-RS sees) needs
+ * {@code Authorization: Bearer <onrush.serve.token>}; anything else is answered 401 before routing (so unknown paths
+ * reveal nothing). The comparison is constant-time: both sides are hashed with
  * SHA-256 and compared with {@link MessageDigest#isEqual}, so neither the content nor the length of the token leaks
  * through timing. With no token configured every {@code /api} call is refused, unless the service runs
  * {@code --insecure-local-only} (bound to 127.0.0.1). {@code /q/*} (health, metrics, OpenAPI) is open.
@@ -35,8 +36,10 @@ public class ApiTokenFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Response authenticate(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!(path.equals("/api") || path.startsWith("/api/")) || open) {
+        // every JAX-RS resource of the service is under /api (health, metrics and OpenAPI are Vert.x routes that
+        // never reach this filter), so every request here needs the token: no spelling of the path (%61pi, //api,
+        // /api;x, /API) can slip past a prefix test
+        if (open) {
             return null;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -79,6 +79,9 @@ class ServeApiTest {
         assertThat(api.send("POST", "/api/tests", "application/yaml", plan("x", target.baseUrl(),
                 "[{name: p, duration: 1s, rate: 1}]"), null).status()).isEqualTo(401);
         assertThat(api.send("GET", "/api/no-such-thing", null, null, null).status()).isEqualTo(401);
+        for (String spelling : List.of("/%61pi/tests", "/api;x=1/tests", "/API/tests", "/api/tests/", "/./api/tests")) {
+            assertThat(api.send("GET", spelling, null, null, null).status()).as(spelling).isEqualTo(401);
+        }
         assertThat(api.get("/api/tests").status()).isEqualTo(200);
 
         assertThat(api.send("GET", "/q/health/ready", null, null, null).status()).isEqualTo(200);
