@@ -88,6 +88,10 @@ public final class PlanPolicy {
                 users = Math.max(users, Math.max(u.from(), u.to()));
             }
         }
+        if (test.isStressSearch()) {
+            // a search decides its rates as it runs, up to stress.max_rate: that is what it may ask for
+            rate = Math.max(rate, test.stress().maxRate());
+        }
         if (rate > maxRatePerSec) {
             throw new ApiException(422, "max_rate_per_sec", String.format(Locale.ROOT,
                     "the plan asks for %s arrivals/s, more than the limit onrush.serve.max-rate-per-sec=%s",

@@ -48,6 +48,15 @@ class PlanPolicyTest {
         refused(() -> policy.check(plan("http://127.0.0.1", "[{name: a, duration: 6m, rate: 1}, "
                 + "{name: b, duration: 5m, rate: 1}]")), 422, "max_duration")
                 .hasMessageContaining("11m").hasMessageContaining("max-duration=10m");
+        // a stress search plans its first step at start_rate but may climb to max_rate
+        LoadTest search = new PlanParser().parse("""
+                name: s
+                type: stress
+                target: {url: "http://127.0.0.1"}
+                scenarios: [{name: s, request: {path: /}}]
+                stress: {start_rate: 10, step_duration: 2s, max_rate: 5000}
+                """, "plan", List.of());
+        refused(() -> policy.check(search), 422, "max_rate_per_sec").hasMessageContaining("5000");
         refused(() -> policy.checkSize("x".repeat(2001)), 413, "max_plan_bytes")
                 .hasMessageContaining("2001").hasMessageContaining("max-plan-bytes=2000");
     }
