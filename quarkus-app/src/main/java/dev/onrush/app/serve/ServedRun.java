@@ -122,6 +122,7 @@ final class ServedRun {
         }
         listeners.forEach(l -> l.result(resultJson));
         listeners.clear();
+        intervals.clear(); // a finished run's stream is its result; its seconds are in intervals.jsonl
     }
 
     /** Replays the kept intervals to {@code l}, then keeps it informed; tells it the result at once when done. */
