@@ -63,9 +63,10 @@ final class ConsoleAnalysis {
         Map<?, ?> before = (Map<?, ?>) s.get("before");
         Map<?, ?> during = (Map<?, ?>) s.get("during");
         Object recovery = s.get("recovery_time_s");
-        out.add(String.format(Locale.ROOT, "spike: p95 %s before, %s during (%s%%); errors %s%% before, %s%% "
+        Object increase = s.get("p95_increase_percent");
+        out.add(String.format(Locale.ROOT, "spike: p95 %s before, %s during (%s); errors %s%% before, %s%% "
                         + "during; %s", ms(before.get("p95_ms")), ms(during.get("p95_ms")),
-                num(s.get("p95_increase_percent")), num(before.get("error_rate_percent")),
+                increase instanceof Number n ? String.format(Locale.ROOT, "%+.0f%%", n.doubleValue()) : "-", num(before.get("error_rate_percent")),
                 num(during.get("error_rate_percent")), recovery instanceof Number n
                         ? "recovered " + num(n) + " s after the spike" : "not recovered"));
     }
