@@ -46,6 +46,8 @@ public final class Engine {
     private volatile List<Shard> liveShards = List.of();
     private volatile String abortReason;
     private volatile long startNanos;
+    /** Where {@link #stop} ends the run, ns from its start ({@link Long#MAX_VALUE}: as planned). */
+    private volatile long stopAtNs = Long.MAX_VALUE;
     /** Bodies of drawn size are sliced from it; made by {@link #run} when a request has a body size. */
     private io.netty.buffer.ByteBuf filler;
 
@@ -142,9 +144,10 @@ public final class Engine {
         shards.forEach(s -> spares.add(s.newRecorderSet()));
         long previous = 0;
         for (long k = 1; ; k++) {
-            long end = Math.min(k * INTERVAL_NS, totalNs);
+            long end = Math.min(k * INTERVAL_NS, Math.min(totalNs, stopAtNs));
             boolean aborted = sleepUntil(end);
-            if (aborted || end >= totalNs) {
+            // stop() may have moved the end to this very boundary while we slept
+            if (aborted || end >= Math.min(totalNs, stopAtNs)) {
                 long stopAt = aborted ? Math.max(previous, now()) : end;
                 return finish(shards, spares, aggregator, previous, stopAt, onInterval, transport);
             }
@@ -188,11 +191,14 @@ public final class Engine {
     }
 
     /**
-     * Ends the run now, as planned (not an abort: the outcome carries no abort reason), e.g. once a stress search
-     * has its answer. Generation stops at once, then in-flight requests drain. Any thread.
+     * Ends the run at the end of the interval now going, as if the plan ended there (not an abort: the outcome
+     * carries no abort reason), e.g. once a stress search has its answer. The last interval is a whole one, not a
+     * sliver whose drained responses would read as a burst of throughput. Called on the collector thread (from
+     * the interval listener) or any other.
      */
     public void stop() {
-        abortLatch.countDown();
+        long nextBoundary = (now() / INTERVAL_NS + 1) * INTERVAL_NS;
+        stopAtNs = Math.min(stopAtNs, nextBoundary);
     }
 
     /** Stops the run early: generation stops at once, then in-flight requests drain. Any thread. */

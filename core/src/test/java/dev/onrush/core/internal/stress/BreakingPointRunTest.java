@@ -103,6 +103,9 @@ class BreakingPointRunTest {
             });
             String json = Files.readString(results.resolve(r.testId()).resolve("result.json"));
             assertThat(json).contains("\"max_sustainable_rps\"", "\"breaking_rps\"", "\"steps\"");
+            // the search ends at an interval's end: no sliver of a last interval whose drained responses would
+            // read as a burst of throughput
+            assertThat(r.intervals()).allSatisfy(i -> assertThat(i.durationS()).isCloseTo(1.0, within(0.01)));
         }
     }
 
