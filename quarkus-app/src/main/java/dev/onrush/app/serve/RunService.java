@@ -35,9 +35,6 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class RunService {
 
-    /** Finished runs kept in memory; older ones are served from their folders. */
-    static final int FINISHED_KEPT = 50;
-
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final ServeConfig config;
@@ -136,13 +133,14 @@ public class RunService {
     }
 
     /**
-     * Forgets the oldest finished runs beyond {@value #FINISHED_KEPT}: a service running schedules for weeks must
-     * not keep every result in memory. Their folders stay, and the API serves them from there ({@code STORED}).
+     * Forgets the oldest finished runs beyond {@code onrush.serve.finished-runs-kept}: a service running schedules
+     * for weeks must not keep every result in memory. Their folders stay, and the API serves them from there
+     * ({@code STORED}).
      */
     private synchronized void pruneFinished() {
         List<ServedRun> done = runs.values().stream().filter(ServedRun::isDone)
                 .sorted(Comparator.comparing(ServedRun::id)).toList();
-        for (int i = 0; i < done.size() - FINISHED_KEPT; i++) {
+        for (int i = 0; i < done.size() - config.finishedRunsKept(); i++) {
             runs.remove(done.get(i).id());
         }
     }

@@ -54,6 +54,13 @@ public interface ServeConfig {
     @WithDefault("1h")
     Duration maxDuration();
 
+    /**
+     * Finished runs kept in memory for the API; older ones are served from their folders (status {@code STORED}),
+     * so weeks of schedules do not fill the heap.
+     */
+    @WithDefault("50")
+    int finishedRunsKept();
+
     /** Where runs get their folders, and where schedules are kept by default. */
     @WithDefault("onrush-results")
     String resultsDir();
