@@ -7,6 +7,7 @@ import dev.onrush.spi.RunInfo;
 import dev.onrush.spi.RunResult;
 import dev.onrush.spi.sink.ResultSink;
 import dev.onrush.testkit.ContractRecords;
+import dev.onrush.testkit.Dynalite;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -15,11 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,58 +26,30 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code onrush trend --plan} against dynalite, started as the sinks-dynamodb tests start it (node, a free port) from
- * that module's {@code node_modules} (CI's {@code .ci/run} installs it there).
+ * {@code onrush trend --plan} against dynalite, started with testkit's {@link Dynalite} (node, a free port) from
+ * sinks-dynamodb's {@code node_modules} ({@code ./mvnw verify} installs it there).
  */
 @QuarkusMainTest
 class TrendDynamoDbTest {
 
-    private static final Path DYNALITE = Path.of("..", "sinks-dynamodb", "node_modules", "dynalite", "cli.js");
-
-    private static Process dynalite;
-    private static int port;
+    private static Dynalite dynalite;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void startDynalite() throws Exception {
-        if (!Files.isRegularFile(DYNALITE)) {
-            throw new IllegalStateException("dynalite is not installed: run `npm install --no-save dynalite@4.0.0` "
-                    + "in sinks-dynamodb (CI's .ci/run does)");
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createDirectories(Path.of("target")).resolve("dynalite.log");
-        dynalite = new ProcessBuilder("node", DYNALITE.toString(), "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--createTableMs", "50").redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                if (!dynalite.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("dynalite did not start: " + Files.readString(log));
-                }
-                Thread.sleep(50);
-            }
-        }
+    static void startDynalite() {
+        dynalite = Dynalite.start(Path.of("..", "sinks-dynamodb"), "dynalite.log");
     }
 
     @AfterAll
-    static void stopDynalite() throws InterruptedException {
-        dynalite.destroy();
-        if (!dynalite.waitFor(5, TimeUnit.SECONDS)) {
-            dynalite.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+    static void stopDynalite() {
+        dynalite.close();
     }
 
     @Test
     void runsOfTheFolderAndTheTableAreListedOnceOldestFirst(QuarkusMainLauncher launcher) throws Exception {
-        Map<String, Object> settings = Map.of("endpoint", "http://127.0.0.1:" + port, "region", "us-east-1",
+        Map<String, Object> settings = Map.of("endpoint", dynalite.endpoint().toString(), "region", "us-east-1",
                 "results_table", "trend-results", "metrics_table", "trend-metrics", "create_tables", true);
         RunResult both = new ContractRecords().result(1);
         RunResult older = withId(both, "only-in-dynamodb", Duration.ofHours(-1));
@@ -99,9 +67,9 @@ class TrendDynamoDbTest {
                 phases:
                   - {name: p, duration: 1s, rate: 1}
                 sinks:
-                  - {id: dynamodb, endpoint: "http://127.0.0.1:%d", region: us-east-1, results_table: trend-results,
+                  - {id: dynamodb, endpoint: "%s", region: us-east-1, results_table: trend-results,
                      metrics_table: trend-metrics}
-                """.formatted(both.name(), port));
+                """.formatted(both.name(), dynalite.endpoint()));
 
         LaunchResult r = launcher.launch("trend", results.toString(), "--plan", plan.toString());
 

@@ -3,7 +3,9 @@
  * configurable latency, errors, capacity and stalls (and a capacity that scales out and in, and a leak, to stand in
  * for a scaled or a slowly degrading service) that load tests and demos aim at; and the contract kits
  * {@link dev.onrush.testkit.ResultSinkContract} and {@link dev.onrush.testkit.ProbeContract}, abstract JUnit 5
- * classes every sink and probe module's test extends, fed by {@link dev.onrush.testkit.ContractRecords}.
+ * classes every sink and probe module's test extends, fed by {@link dev.onrush.testkit.ContractRecords}; and
+ * {@link dev.onrush.testkit.Dynalite}, a local DynamoDB-compatible server (npm dynalite) for tests of code that
+ * speaks DynamoDB.
  *
  * <p>Rules of this package: it depends on {@code onrush-spi} and {@code vertx-core} only (not on
  * {@code onrush-core}, unlike DESIGN.md's first sketch: core's own integration tests run against the

@@ -1,8 +1,11 @@
 package dev.onrush.sink.dynamodb;
 
+import dev.onrush.testkit.Dynalite;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.nio.file.Path;
 
 /**
  * Gives tests a {@link Dynalite} parameter: one server for the whole test run, started on first use and stopped
@@ -19,7 +22,7 @@ final class DynaliteExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Dynalite.class, k -> Dynalite.start(),
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Dynalite.class, k -> Dynalite.start(Path.of(""), "dynalite.log"),
                 Dynalite.class);
     }
 }

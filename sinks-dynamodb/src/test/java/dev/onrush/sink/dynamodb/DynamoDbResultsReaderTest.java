@@ -2,6 +2,7 @@ package dev.onrush.sink.dynamodb;
 
 import dev.onrush.spi.PluginConfig;
 import dev.onrush.spi.sink.ResultSink;
+import dev.onrush.testkit.Dynalite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

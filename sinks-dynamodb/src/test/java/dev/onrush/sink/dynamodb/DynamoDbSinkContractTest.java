@@ -1,6 +1,7 @@
 package dev.onrush.sink.dynamodb;
 
 import dev.onrush.spi.sink.ResultSinkProvider;
+import dev.onrush.testkit.Dynalite;
 import dev.onrush.testkit.ResultSinkContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -6,6 +6,7 @@ import dev.onrush.spi.RunInfo;
 import dev.onrush.spi.RunResult;
 import dev.onrush.spi.sink.ResultSink;
 import dev.onrush.testkit.ContractRecords;
+import dev.onrush.testkit.Dynalite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.onrush.sink.dynamodb;
+package dev.onrush.testkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A dynalite server (npm {@code dynalite}, DynamoDB's API on an in-memory LevelDB) in a child {@code node} process
- * on 127.0.0.1 and a free port. Needs {@code npm install --no-save dynalite@4.0.0} in this module's folder (CI's
- * {@code .ci/run} does it). Its output goes to {@code target/dynalite.log}.
+ * A dynalite server (npm {@code dynalite}, DynamoDB's API on an in-memory LevelDB; not Amazon's DynamoDB Local) in a
+ * child {@code node} process on 127.0.0.1 and a free port, for tests of code that speaks DynamoDB. Needs
+ * {@code npm install --no-save dynalite@4.0.0} in the folder it is started from ({@code ./mvnw verify} does it in
+ * {@code sinks-dynamodb/}). Its output goes to {@code target/<log name>}.
  */
-final class Dynalite implements AutoCloseable {
+public final class Dynalite implements AutoCloseable {
 
     private static final Path CLI = Path.of("node_modules", "dynalite", "cli.js");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -27,16 +28,22 @@ final class Dynalite implements AutoCloseable {
         this.port = port;
     }
 
-    static Dynalite start() {
-        if (!Files.isRegularFile(CLI)) {
-            throw new IllegalStateException("dynalite is not installed in " + Path.of("").toAbsolutePath()
-                    + ": run `npm install --no-save dynalite@4.0.0` there (CI's .ci/run does)");
+    /**
+     * Starts dynalite installed below {@code installDir} and waits until it listens.
+     *
+     * @param logName the file in {@code target/} its output goes to
+     */
+    public static Dynalite start(Path installDir, String logName) {
+        Path cli = installDir.resolve(CLI);
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalStateException("dynalite is not installed in " + installDir.toAbsolutePath()
+                    + ": run `npm install --no-save dynalite@4.0.0` there (./mvnw verify does it in sinks-dynamodb)");
         }
         int port = freePort();
-        Path log = Path.of("target", "dynalite.log");
+        Path log = Path.of("target", logName);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder("node", CLI.toString(), "--host", "127.0.0.1", "--port",
+            Process process = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port",
                     Integer.toString(port), "--createTableMs", "50", "--deleteTableMs", "50")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Dynalite server = new Dynalite(process, port);
@@ -48,12 +55,12 @@ final class Dynalite implements AutoCloseable {
     }
 
     /** The URL to point the SDK at. */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** A port nothing listens on (it was free a moment ago). */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
