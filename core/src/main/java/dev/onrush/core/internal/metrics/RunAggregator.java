@@ -41,6 +41,8 @@ public final class RunAggregator {
     private final Accumulator totalAll = new Accumulator();
     private final Accumulator[] totalByRequest;
     private final Accumulator[] byPhase;
+    /** What {@link #phase} and {@link #phaseRequest} answer for a scope without data; made on first need, read only. */
+    private Accumulator empty;
     /** The (phase, request) pairs asked for; their accumulators are made when the phase's first interval comes. */
     private final java.util.Set<Long> scopes = new java.util.HashSet<>();
     private final Map<Long, Accumulator> byPhaseAndRequest = new HashMap<>();
@@ -261,15 +263,23 @@ public final class RunAggregator {
         return totalByRequest[index];
     }
 
-    /** Totals of one phase (empty for a phase no interval started in). */
+    private Accumulator empty() {
+        if (empty == null) {
+            empty = new Accumulator();
+        }
+        return empty;
+    }
+
+    /** Totals of one phase (empty for a phase no interval started in). Read only. */
     public Accumulator phase(int index) {
-        return byPhase[index] == null ? new Accumulator() : byPhase[index];
+        return byPhase[index] == null ? empty() : byPhase[index];
     }
 
     /** Totals of one request in one phase, or {@code null} when that scope was not asked for. */
     public Accumulator phaseRequest(int phase, int request) {
         long k = key(phase, request);
-        return !scopes.contains(k) ? null : byPhaseAndRequest.getOrDefault(k, new Accumulator());
+        Accumulator a = byPhaseAndRequest.get(k);
+        return !scopes.contains(k) ? null : a != null ? a : empty();
     }
 
     /** Seconds of intervals that started in phase {@code index}. */
