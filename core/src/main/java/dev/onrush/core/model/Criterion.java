@@ -207,6 +207,14 @@ public record Criterion(String expression, Metric metric, Operator operator, dou
         return new Criterion(expression, metric, operator, threshold, request, phaseName, abortOnFail, delay);
     }
 
+    /**
+     * This criterion judged on {@code phaseName} by default: unchanged when it names a phase already or reads probe
+     * samples (judged over the whole run).
+     */
+    public Criterion onPhaseByDefault(String phaseName) {
+        return phase != null || metric == Metric.PROBE ? this : forPhase(phaseName);
+    }
+
     /** This criterion stopping the run once broken for {@code grace}. */
     public Criterion abortingAfter(Duration grace) {
         return new Criterion(expression, metric, operator, threshold, request, phase, true, grace);

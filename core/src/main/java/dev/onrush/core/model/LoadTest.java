@@ -100,10 +100,8 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
         for (Criterion c : criteria) {
             if (Criterion.ALL_PHASES.equals(c.phase())) {
                 judged.add(c.forPhase(null));
-            } else if (c.phase() == null && steady && c.metric() != Criterion.Metric.PROBE) {
-                judged.add(c.forPhase(DEFAULT_JUDGED_PHASE));
             } else {
-                judged.add(c);
+                judged.add(steady ? c.onPhaseByDefault(DEFAULT_JUDGED_PHASE) : c);
             }
         }
         return List.copyOf(judged);

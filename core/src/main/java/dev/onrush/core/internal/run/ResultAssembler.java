@@ -98,9 +98,7 @@ final class ResultAssembler {
         if (phase == null) {
             return criteria;
         }
-        return criteria.stream()
-                .map(c -> c.phase() != null || c.metric() == Criterion.Metric.PROBE ? c : c.forPhase(phase))
-                .toList();
+        return criteria.stream().map(c -> c.onPhaseByDefault(phase)).toList();
     }
 
     /**
