@@ -137,8 +137,9 @@ public final class BreakingPoint {
         if (outcome != null) {
             return STOP;
         }
-        int phase = indexOf(interval.phase());
-        if (phase < 0 || !isStep(test.phases().get(phase)) || judged.contains(phase)
+        // the phase the interval started in, as the aggregator attributes it (listeners get one-second intervals)
+        int phase = timeline.phaseAt(interval.index() * 1_000_000_000L);
+        if (!isStep(test.phases().get(phase)) || judged.contains(phase)
                 || (timeline.isSteered(phase) && timeline.steeredRate(phase) == 0)) {
             return false; // not a step, judged already, or a step slot left idle for a backlog to drain
         }
@@ -407,15 +408,6 @@ public final class BreakingPoint {
 
     private static String describe(Step s) {
         return s.users() > 0 ? s.users() + " users" : fmt(s.rate()) + " rps";
-    }
-
-    private int indexOf(String phaseName) {
-        for (int i = 0; i < test.phases().size(); i++) {
-            if (test.phases().get(i).name().equals(phaseName)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** A step is a phase holding a constant load named {@code step_N} (ramps, holds and settles are not judged). */
