@@ -124,18 +124,13 @@ public final class ConsoleSink implements ResultSink {
         if (!r.errorsByKind().isEmpty()) {
             out.println("errors: " + r.errorsByKind());
         }
-        if (r.analysis().get("volume") instanceof Map<?, ?> volume) {
-            volume(volume);
-        }
+        ConsoleAnalysis.volumeLines(r.analysis()).forEach(out::println);
         for (CriterionResult c : r.criteria()) {
             out.printf(Locale.ROOT, "  %s %-28s actual %s%n", c.passed() ? "PASS" : "FAIL",
                     c.expression() + (c.scope().equals("all") ? "" : " [" + c.scope() + "]"),
                     Double.isNaN(c.actual()) ? "no data" : String.format(Locale.ROOT, "%.3f %s", c.actual(), c.unit()));
         }
         ConsoleAnalysis.lines(r.analysis()).forEach(out::println);
-        if (r.analysis().get("scalability") instanceof Map<?, ?> scalability) {
-            scalability(scalability);
-        }
         out.printf(Locale.ROOT, "verdict: %s (%s)%n", r.verdict(), r.verdictReason());
         if (outputDir != null) {
             out.println("results: " + outputDir.toAbsolutePath().normalize());
@@ -145,71 +140,6 @@ public final class ConsoleSink implements ResultSink {
         }
         out.flush();
         return done();
-    }
-
-    /** The volume analysis: data rates, distinct keys, latency per payload-size class. */
-    private void volume(Map<?, ?> v) {
-        out.printf(Locale.ROOT, "volume: sent %.2f MB/s, received %.2f MB/s (%s sent, %s received)%s%n",
-                number(v.get("sent_mb_per_s")), number(v.get("received_mb_per_s")),
-                fmtBytes(number(v.get("bytes_sent"))), fmtBytes(number(v.get("bytes_received"))),
-                v.containsKey("distinct_keys") ? "; distinct keys " + v.get("distinct_keys") : "");
-        if (v.get("buckets") instanceof java.util.List<?> buckets && !buckets.isEmpty()) {
-            out.printf(Locale.ROOT, "  %-20s %9s %7s %9s %9s %9s%n", "payload size", "count", "err%", "p50", "p95",
-                    "p99");
-            for (Object o : buckets) {
-                if (o instanceof Map<?, ?> b) {
-                    double count = number(b.get("requests"));
-                    out.printf(Locale.ROOT, "  %-20s %9.0f %6.2f%% %9s %9s %9s%n", b.get("bucket"), count,
-                            count == 0 ? 0 : 100 * number(b.get("errors")) / count, fmtMs(number(b.get("p50_ms"))),
-                            fmtMs(number(b.get("p95_ms"))), fmtMs(number(b.get("p99_ms"))));
-                }
-            }
-        }
-    }
-
-    private static double number(Object o) {
-        return o instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    static String fmtBytes(double bytes) {
-        return bytes >= 1e9 ? String.format(Locale.ROOT, "%.2f GB", bytes / 1e9)
-                : bytes >= 1e6 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
-                : String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
-    }
-
-    /** The scalability analysis: a row per level, then the breach, time to scale and to recover, and the steps. */
-    private void scalability(Map<?, ?> a) {
-        out.printf(Locale.ROOT, "scalability (capacity from %s; latency bound %s):%n", a.get("capacity_source"),
-                String.join(", ", ((java.util.List<?>) a.get("latency_criteria")).stream().map(String::valueOf)
-                        .toList()));
-        out.printf(Locale.ROOT, "  %-12s %5s %10s %9s %9s %9s %10s%n", "level", "load", "throughput", "p95",
-                "capacity", "per cap.", "efficiency");
-        for (Object o : (java.util.List<?>) a.get("levels")) {
-            Map<?, ?> l = (Map<?, ?>) o;
-            out.printf(Locale.ROOT, "  %-12s %4.0f%% %8.1f/s %9s %9s %9s %10s%n", l.get("level"),
-                    num(l.get("load_percent")), num(l.get("throughput_rps")), fmtMs(num(l.get("p95_ms"))),
-                    number(l.get("capacity"), "%.0f"), number(l.get("throughput_per_capacity"), "%.2f"),
-                    number(l.get("efficiency"), "%.2f"));
-        }
-        StringBuilder steps = new StringBuilder();
-        for (Object o : (java.util.List<?>) a.get("capacity_steps")) {
-            Map<?, ?> st = (Map<?, ?>) o;
-            steps.append(steps.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f -> %.0f at %.1f s",
-                    num(st.get("from")), num(st.get("to")), num(st.get("at_s"))));
-        }
-        out.printf(Locale.ROOT, "  %s; time to scale %s; time to recover %s; capacity steps: %s%n",
-                a.containsKey("breach_at_s") ? String.format(Locale.ROOT, "first broken at %.1f s (%s)",
-                        num(a.get("breach_at_s")), a.get("breach_phase")) : "never broken",
-                number(a.get("time_to_scale_s"), "%.1f s"), number(a.get("time_to_recover_s"), "%.1f s"),
-                steps.length() == 0 ? "none" : steps);
-    }
-
-    private static String number(Object v, String format) {
-        return v instanceof Number n ? String.format(Locale.ROOT, format, n.doubleValue()) : String.valueOf(v);
-    }
-
-    private static double num(Object v) {
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** Each kind of trouble is told once per run, the first time it shows, not every second. */
