@@ -9,7 +9,6 @@ import dev.onrush.spi.IntervalSnapshot;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.NetClientOptions;
 
 import java.time.Duration;
@@ -130,8 +129,7 @@ public final class Engine {
         }
         List<Shard> shards = new ArrayList<>();
         for (int i = 0; i < eventLoops; i++) {
-            Context ctx = ((VertxInternal) vertx).createEventLoopContext(loops.get(i), null,
-                    Thread.currentThread().getContextClassLoader());
+            Context ctx = VertxInternals.newEventLoopContext(vertx, loops.get(i));
             shards.add(new Shard(i, eventLoops, vertx, ctx, test, timeline, seed, filler));
         }
         return shards;

@@ -7,14 +7,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.impl.NetSocketInternal;
 
 /**
  * One keep-alive HTTP/1.1 connection with at most one request in flight (no pipelining). Confined to its
  * shard's event loop. Handlers are installed once.
  *
- * <p>It talks to Netty's messages directly ({@link NetSocketInternal#messageHandler},
- * {@link NetSocketInternal#writeMessage(Object, io.vertx.core.Handler)}): reads are parsed straight from the
+ * <p>It talks to Netty's messages directly ({@link VertxInternals#messageHandler},
+ * {@link VertxInternals#writeMessage}): reads are parsed straight from the
  * pooled buffer Netty read into and released here, skipping Vert.x's copy into a heap {@code Buffer} and its
  * inbound queue; writes pass a duplicate of the pre-encoded request with no completion future.
  */
@@ -22,7 +21,7 @@ final class Http1Connection {
 
     private final Shard shard;
     private final Http1Pool pool;
-    private final NetSocketInternal socket;
+    private final NetSocket socket;
     final ResponseParser parser = new ResponseParser();
     /** The session whose request is in flight, or {@code null} when idle. */
     Session current;
@@ -32,8 +31,8 @@ final class Http1Connection {
     Http1Connection(Shard shard, Http1Pool pool, NetSocket socket) {
         this.shard = shard;
         this.pool = pool;
-        this.socket = (NetSocketInternal) socket;
-        this.socket.messageHandler(this::onMessage);
+        this.socket = socket;
+        VertxInternals.messageHandler(socket, this::onMessage);
         this.socket.exceptionHandler(this::onException);
         this.socket.closeHandler(this::onClose);
     }
@@ -42,7 +41,7 @@ final class Http1Connection {
         current = session;
         requestBytes = request.byteCount();
         parser.start(request.isHead());
-        socket.writeMessage(request.newWriteMessage(), null);
+        VertxInternals.writeMessage(socket, request.newWriteMessage());
     }
 
     /**
@@ -55,12 +54,12 @@ final class Http1Connection {
         current = session;
         requestBytes = bytes;
         parser.start(head);
-        socket.writeMessage(message, null);
+        VertxInternals.writeMessage(socket, message);
     }
 
     /** The channel's buffer allocator (pooled, direct by default), for requests encoded per request. */
     ByteBufAllocator alloc() {
-        return socket.channelHandlerContext().alloc();
+        return VertxInternals.alloc(socket);
     }
 
     private void onMessage(Object msg) {

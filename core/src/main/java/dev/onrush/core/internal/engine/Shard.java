@@ -16,7 +16,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.NetClientOptions;
 
 import java.util.ArrayDeque;
@@ -79,7 +78,6 @@ final class Shard {
     private boolean closed;
     private final Runnable heartbeatNow = this::heartbeat;
     private final Runnable heartbeat = () -> dispatch(heartbeatNow);
-    private final ContextInternal contextInternal;
     // Netty runs scheduled tasks without a Vert.x context on the thread; Vert.x would then bind anything the
     // task creates (a new connection!) to a fresh context on another event loop. Each scheduled task therefore
     // re-enters this shard's context first.
@@ -98,8 +96,7 @@ final class Shard {
         this.shards = shards;
         this.vertx = vertx;
         this.context = context;
-        this.contextInternal = (ContextInternal) context;
-        this.loop = contextInternal.nettyEventLoop();
+        this.loop = VertxInternals.nettyEventLoop(context);
         this.timeline = timeline;
         this.target = test.target();
         this.timeoutNs = target.timeout().toNanos();
@@ -281,7 +278,7 @@ final class Shard {
 
     /** Runs {@code task} now, on this (the shard's) thread, inside the shard's Vert.x context. */
     void dispatch(Runnable task) {
-        contextInternal.dispatch(task);
+        VertxInternals.dispatch(context, task);
     }
 
     void afterThink(Session s) {
@@ -472,7 +469,6 @@ final class Shard {
         return full;
     }
 
-    /** Closes every connection and the client. Runs on the loop. */
     /** The loop's own lateness: how late a task due every 20 ms ran (event-loop lag). Runs on the loop. */
     private void heartbeat() {
         if (closed) {
@@ -490,6 +486,7 @@ final class Shard {
         return maxLoopLagNs.getAndSet(0);
     }
 
+    /** Closes every connection and the client. Runs on the loop. */
     void close() {
         closed = true;
         if (sweepTimer >= 0) {
