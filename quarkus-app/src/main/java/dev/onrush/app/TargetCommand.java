@@ -1,8 +1,8 @@
 package dev.onrush.app;
 
 import dev.onrush.core.model.HumanDuration;
-import dev.onrush.testkit.DemoTarget;
-import dev.onrush.testkit.LatencyModel;
+import dev.onrush.demo.DemoTarget;
+import dev.onrush.demo.LatencyModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
