@@ -1,22 +1,12 @@
 package dev.onrush.demo;
 
-import io.vertx.core.Context;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An embeddable HTTP/1.1 server (h2c also accepted) that load tests aim at, with configurable artificial
@@ -41,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * wait in one FIFO queue shared by all event loops. A response due during a stall is held until the stall
  * ends (and keeps its capacity slot meanwhile).
  *
- * <p>Scaling ({@link Options.Builder#scaleOut}, {@link Options.Builder#scaleIn}): {@link Options#capacity()} is
+ * <p>Scaling ({@link OptionsBuilder#scaleOut}, {@link OptionsBuilder#scaleIn}): {@link Options#capacity()} is
  * the initial and smallest capacity. When requests have been waiting for capacity without a break for
  * {@code scaleOutDelay}, the capacity grows by {@code scaleOutStep} (at most to {@code maxCapacity}) and the
  * waiting requests it admits start at once; the overload is then measured anew, so each further step needs
@@ -54,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code at} an ISO-8601 instant; the last 1,000 events); {@link #capacity()} and {@link #scaleEvents()} give
  * the same in Java.
  *
- * <p>Leak ({@link Options.Builder#leak}): every service time is longer by {@code leakPerSecond} for each second
+ * <p>Leak ({@link OptionsBuilder#leak}): every service time is longer by {@code leakPerSecond} for each second
  * since start (or since the leak was turned on or its rate changed by {@link #reconfigure}, keeping what had
  * leaked; setting it to zero heals the leak, like a restart), a stand-in for a service that slows down as it runs.
  *
@@ -64,16 +54,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DemoTarget implements AutoCloseable {
 
-    private static final long LIFECYCLE_TIMEOUT_S = 30;
-
-    private final Vertx sharedVertx;
     private final Options initialOptions;
     private final TargetState state;
-    private Vertx vertx;
-    private String deploymentId;
+    private final TargetServer server;
     private volatile int port = -1;
-    private boolean started;
-    private boolean closed;
 
     /**
      * A target that creates, and on {@link #close()} closes, its own Vertx with
@@ -90,9 +74,9 @@ public final class DemoTarget implements AutoCloseable {
      * @param options the initial options
      */
     public DemoTarget(Vertx vertx, Options options) {
-        this.sharedVertx = vertx;
         this.initialOptions = Objects.requireNonNull(options, "options");
         this.state = new TargetState(options);
+        this.server = new TargetServer(vertx, options, state);
     }
 
     /**
@@ -101,19 +85,8 @@ public final class DemoTarget implements AutoCloseable {
      * @return completes with the bound port, or fails if the server cannot listen
      * @throws IllegalStateException if already started or closed
      */
-    public synchronized CompletionStage<Integer> startAsync() {
-        if (started || closed) {
-            throw new IllegalStateException(closed ? "closed" : "already started");
-        }
-        started = true;
-        vertx = sharedVertx != null ? sharedVertx : Vertx.vertx(new VertxOptions()
-                .setEventLoopPoolSize(initialOptions.eventLoops())
-                .setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
-        state.startClock(System.nanoTime());
-        return deploy()
-                .onSuccess(bound -> port = bound)
-                .toCompletionStage();
+    public CompletionStage<Integer> startAsync() {
+        return server.start().onSuccess(bound -> port = bound).toCompletionStage();
     }
 
     /**
@@ -123,32 +96,8 @@ public final class DemoTarget implements AutoCloseable {
      * @throws IllegalStateException if already started, closed, called on an event loop, or listening failed
      */
     public int start() {
-        requireNotOnEventLoop("start");
-        return await(startAsync().toCompletableFuture(), "start");
-    }
-
-    /**
-     * Deploys one server per event loop in one deployment: Vert.x then shares one listening socket among
-     * them, even an ephemeral port, and hands out connections round-robin.
-     */
-    private Future<Integer> deploy() {
-        List<TargetVerticle> created = new CopyOnWriteArrayList<>();
-        AtomicInteger nextInstance = new AtomicInteger();
-        DeploymentOptions deployment = new DeploymentOptions().setInstances(initialOptions.eventLoops());
-        return vertx.deployVerticle(() -> {
-            // Instance 0 draws from exactly the configured seed, so a one-loop target is reproducible; it also
-            // runs the scaler, whether scaling is on or not yet (a reconfiguration may turn it on).
-            int instance = nextInstance.getAndIncrement();
-            TargetVerticle verticle = new TargetVerticle(state, initialOptions.host(), initialOptions.port(),
-                    initialOptions.seed() + instance, instance == 0 ? new CapacityScaler(state) : null);
-            created.add(verticle);
-            return verticle;
-        }, deployment).map(id -> {
-            synchronized (this) {
-                deploymentId = id;
-            }
-            return created.get(0).actualPort();
-        });
+        TargetServer.requireNotOnEventLoop("start");
+        return TargetServer.await(startAsync().toCompletableFuture(), "start");
     }
 
     /**
@@ -159,25 +108,7 @@ public final class DemoTarget implements AutoCloseable {
      */
     @Override
     public void close() {
-        requireNotOnEventLoop("close");
-        Future<Void> stopped;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (vertx == null) {
-                return;
-            }
-            if (sharedVertx == null) {
-                stopped = vertx.close();
-            } else if (deploymentId != null) {
-                stopped = vertx.undeploy(deploymentId);
-            } else {
-                return;
-            }
-        }
-        await(stopped.toCompletionStage().toCompletableFuture(), "close");
+        server.close();
     }
 
     /**
@@ -285,25 +216,6 @@ public final class DemoTarget implements AutoCloseable {
         }
     }
 
-    private static void requireNotOnEventLoop(String operation) {
-        if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException(operation + " blocks and must not be called on an event loop");
-        }
-    }
-
-    private static <T> T await(CompletableFuture<T> future, String operation) {
-        try {
-            return future.get(LIFECYCLE_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(operation + " failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(operation + " did not finish within " + LIFECYCLE_TIMEOUT_S + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(operation + " interrupted", e);
-        }
-    }
-
     /**
      * Immutable, validated settings of a {@link DemoTarget}. Build with {@link #builder()} or
      * {@link #newBuilder()}.
@@ -371,8 +283,8 @@ public final class DemoTarget implements AutoCloseable {
         }
 
         /** @return a builder with every default */
-        public static Builder builder() {
-            return new Builder();
+        public static OptionsBuilder builder() {
+            return new OptionsBuilder();
         }
 
         /** @return the default options: 127.0.0.1, ephemeral port, one event loop, no latency, errors or limits */
@@ -381,8 +293,8 @@ public final class DemoTarget implements AutoCloseable {
         }
 
         /** @return a builder starting from these options */
-        public Builder newBuilder() {
-            return new Builder(this);
+        public OptionsBuilder newBuilder() {
+            return new OptionsBuilder(this);
         }
 
         private static void checkScaling(List<String> problems, int capacity, int step, Duration delay, int max) {
@@ -415,123 +327,6 @@ public final class DemoTarget implements AutoCloseable {
                 problems.add(name + ": must not be null");
             } else if (value.isNegative()) {
                 problems.add(name + ": " + value + " is negative");
-            }
-        }
-
-        /** A mutable, single-thread builder of {@link Options}; {@link #build()} validates. */
-        public static final class Builder {
-            private String host = "127.0.0.1";
-            private int port;
-            private int eventLoops = 1;
-            private Duration baseLatency = Duration.ZERO;
-            private LatencyModel latency = LatencyModel.NONE;
-            private double errorRate;
-            private int capacity;
-            private Duration stallDuration = Duration.ZERO;
-            private Duration stallPeriod = Duration.ZERO;
-            private int scaleOutStep;
-            private Duration scaleOutDelay = Duration.ZERO;
-            private int maxCapacity;
-            private Duration scaleInIdle = Duration.ZERO;
-            private Duration leakPerSecond = Duration.ZERO;
-            private long seed = 42;
-
-            private Builder() {
-            }
-
-            private Builder(Options from) {
-                host = from.host;
-                port = from.port;
-                eventLoops = from.eventLoops;
-                baseLatency = from.baseLatency;
-                latency = from.latency;
-                errorRate = from.errorRate;
-                capacity = from.capacity;
-                stallDuration = from.stallDuration;
-                stallPeriod = from.stallPeriod;
-                scaleOutStep = from.scaleOutStep;
-                scaleOutDelay = from.scaleOutDelay;
-                maxCapacity = from.maxCapacity;
-                scaleInIdle = from.scaleInIdle;
-                leakPerSecond = from.leakPerSecond;
-                seed = from.seed;
-            }
-
-            public Builder host(String host) {
-                this.host = host;
-                return this;
-            }
-
-            public Builder port(int port) {
-                this.port = port;
-                return this;
-            }
-
-            public Builder eventLoops(int eventLoops) {
-                this.eventLoops = eventLoops;
-                return this;
-            }
-
-            public Builder baseLatency(Duration baseLatency) {
-                this.baseLatency = baseLatency;
-                return this;
-            }
-
-            public Builder latency(LatencyModel latency) {
-                this.latency = latency;
-                return this;
-            }
-
-            public Builder errorRate(double errorRate) {
-                this.errorRate = errorRate;
-                return this;
-            }
-
-            public Builder capacity(int capacity) {
-                this.capacity = capacity;
-                return this;
-            }
-
-            /** Stalls of {@code duration} every {@code period}; {@code Duration.ZERO} duration turns them off. */
-            public Builder stalls(Duration duration, Duration period) {
-                this.stallDuration = duration;
-                this.stallPeriod = period;
-                return this;
-            }
-
-            /**
-             * Scale out: after requests have waited without a break for {@code delay}, add {@code step} to the
-             * capacity, up to {@code maxCapacity}. A {@code step} of 0 turns scaling off.
-             */
-            public Builder scaleOut(int step, Duration delay, int maxCapacity) {
-                this.scaleOutStep = step;
-                this.scaleOutDelay = delay;
-                this.maxCapacity = maxCapacity;
-                return this;
-            }
-
-            /** Scale in: a step less after {@code idle} of a step too much capacity; zero = never. */
-            public Builder scaleIn(Duration idle) {
-                this.scaleInIdle = idle;
-                return this;
-            }
-
-            /** A leak: service time grows by {@code perSecond} per second of uptime; zero = none. */
-            public Builder leak(Duration perSecond) {
-                this.leakPerSecond = perSecond;
-                return this;
-            }
-
-            public Builder seed(long seed) {
-                this.seed = seed;
-                return this;
-            }
-
-            /** @throws IllegalArgumentException listing every invalid field */
-            public Options build() {
-                return new Options(host, port, eventLoops, baseLatency, latency, errorRate, capacity,
-                        stallDuration, stallPeriod, scaleOutStep, scaleOutDelay, maxCapacity, scaleInIdle,
-                        leakPerSecond, seed);
             }
         }
     }

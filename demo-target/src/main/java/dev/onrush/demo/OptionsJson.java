@@ -71,7 +71,7 @@ final class OptionsJson {
     static Options apply(Options base, JsonObject patch) {
         List<String> problems = new ArrayList<>();
         JsonObject current = toJson(base);
-        Options.Builder builder = base.newBuilder();
+        OptionsBuilder builder = base.newBuilder();
         Duration[] stalls = {base.stallDuration(), base.stallPeriod()};
         Object[] scaling = {base.scaleOutStep(), base.scaleOutDelay(), base.maxCapacity()};
         for (String field : patch.fieldNames()) {
@@ -104,7 +104,7 @@ final class OptionsJson {
      * Sets one changeable field on the builder, or the stall pair in {@code stalls}, or the scale-out triple
      * (step, delay, max) in {@code scaling}, or adds a problem.
      */
-    private static void applyField(Options.Builder builder, Duration[] stalls, Object[] scaling, String field,
+    private static void applyField(OptionsBuilder builder, Duration[] stalls, Object[] scaling, String field,
                                    Object value, List<String> problems) {
         try {
             switch (field) {

@@ -8,8 +8,8 @@
  *
  * <p>Rules of this package: it depends on {@code onrush-spi} and {@code vertx-core} only, never on
  * {@code onrush-core} (core's tests run against the DemoTarget; the probe speaks only the SPI). The public types are
- * {@code DemoTarget} with its {@code Options} record, the sealed {@link dev.onrush.demo.LatencyModel} family and the
- * probe provider; every other class is package-private.
+ * {@code DemoTarget} with its {@code Options} record and {@link dev.onrush.demo.OptionsBuilder}, the sealed
+ * {@link dev.onrush.demo.LatencyModel} family and the probe provider; every other class is package-private.
  *
  * <p>Threading: request handling runs on Vert.x event loops and never blocks them: artificial latency is a Vert.x
  * timer. State shared between event loops (counters, the capacity queue, the current options, the scale events) is
