@@ -7,8 +7,8 @@ import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
 import dev.onrush.core.model.Target;
 import dev.onrush.core.model.TestType;
+import dev.onrush.demo.DemoTarget;
 import dev.onrush.spi.RunResult;
-import dev.onrush.testkit.DemoTarget;
 
 import java.nio.file.Path;
 import java.time.Duration;

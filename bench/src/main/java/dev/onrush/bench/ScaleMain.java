@@ -6,9 +6,9 @@ import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
 import dev.onrush.core.model.Target;
+import dev.onrush.demo.DemoTarget;
 import dev.onrush.spi.PhaseResult;
 import dev.onrush.spi.RunResult;
-import dev.onrush.testkit.DemoTarget;
 
 import java.nio.file.Path;
 import java.time.Duration;

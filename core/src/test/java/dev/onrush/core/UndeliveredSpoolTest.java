@@ -4,11 +4,11 @@ import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
+import dev.onrush.demo.DemoTarget;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.RunResult;
 import dev.onrush.spi.Verdict;
 import dev.onrush.spi.sink.ResultSink;
-import dev.onrush.testkit.DemoTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,8 +3,8 @@ package dev.onrush.app;
 import dev.onrush.core.Onrush;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.plan.PlanException;
-import dev.onrush.testkit.DemoTarget;
-import dev.onrush.testkit.LatencyModel;
+import dev.onrush.demo.DemoTarget;
+import dev.onrush.demo.LatencyModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -1,8 +1,9 @@
 package dev.onrush.app;
 
 import dev.onrush.core.model.HumanDuration;
-import dev.onrush.testkit.DemoTarget;
-import dev.onrush.testkit.LatencyModel;
+import dev.onrush.demo.DemoTarget;
+import dev.onrush.demo.LatencyModel;
+import dev.onrush.demo.OptionsBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
@@ -108,7 +109,7 @@ public class TargetCommand implements Callable<Integer> {
      * @throws IllegalArgumentException naming the flag that is wrong
      */
     DemoTarget.Options options() {
-        DemoTarget.Options.Builder b = DemoTarget.Options.builder().host(host).port(port).eventLoops(eventLoops)
+        OptionsBuilder b = DemoTarget.Options.builder().host(host).port(port).eventLoops(eventLoops)
                 .errorRate(errorRate).capacity(capacity);
         if (latency != null) {
             b.latency(LatencyModel.fixed(HumanDuration.parse(latency)));

@@ -1,6 +1,6 @@
 package dev.onrush.app;
 
-import dev.onrush.testkit.DemoTarget;
+import dev.onrush.demo.DemoTarget;
 import dev.onrush.testkit.SamplePluginJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

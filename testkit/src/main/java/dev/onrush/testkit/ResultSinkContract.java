@@ -1,5 +1,6 @@
 package dev.onrush.testkit;
 
+import dev.onrush.demo.DemoTarget;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.PluginConfig;
 import dev.onrush.spi.ProbeSample;

@@ -3,7 +3,9 @@ package dev.onrush.core.probe;
 import dev.onrush.spi.ConfigKey;
 import dev.onrush.spi.PluginConfig;
 import dev.onrush.spi.ProbeSample;
+import dev.onrush.spi.RunInfo;
 import dev.onrush.spi.probe.Probe;
+import dev.onrush.spi.probe.ProbeContext;
 import dev.onrush.spi.probe.ProbeProvider;
 
 import java.lang.management.GarbageCollectorMXBean;
@@ -44,7 +46,7 @@ public final class ProcessProbeProvider implements ProbeProvider {
     }
 
     /** Samples the JVM's own management beans. */
-    static final class ProcessProbe implements Probe, dev.onrush.core.internal.engine.EventLoopLagAware {
+    static final class ProcessProbe implements Probe {
         private final Duration period;
         private final com.sun.management.OperatingSystemMXBean os;
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -62,8 +64,8 @@ public final class ProcessProbeProvider implements ProbeProvider {
         }
 
         @Override
-        public void attach(java.util.function.DoubleSupplier maxEventLoopLagMsSinceLastCall) {
-            this.loopLagMs = maxEventLoopLagMsSinceLastCall;
+        public void start(RunInfo run, ProbeContext context) {
+            this.loopLagMs = context.eventLoopLagMs();
         }
 
         @Override

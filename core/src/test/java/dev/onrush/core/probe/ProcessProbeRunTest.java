@@ -6,9 +6,9 @@ import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.PluginSpec;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
+import dev.onrush.demo.DemoTarget;
 import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.RunResult;
-import dev.onrush.testkit.DemoTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,8 +5,8 @@ import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
+import dev.onrush.demo.DemoTarget;
 import dev.onrush.spi.RunResult;
-import dev.onrush.testkit.DemoTarget;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

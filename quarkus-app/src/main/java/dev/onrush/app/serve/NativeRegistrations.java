@@ -42,7 +42,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     // ServiceLoader plugins
     dev.onrush.core.sink.ConsoleSinkProvider.class, dev.onrush.core.sink.JsonSinkProvider.class,
     dev.onrush.core.sink.HdrLogSinkProvider.class, dev.onrush.core.probe.ProcessProbeProvider.class,
-    dev.onrush.core.probe.DemoCapacityProbeProvider.class,
+    dev.onrush.demo.DemoCapacityProbeProvider.class,
     dev.onrush.sink.cloudwatch.CloudWatchSinkProvider.class, dev.onrush.sink.dynamodb.DynamoDbSinkProvider.class,
     dev.onrush.sink.s3.S3SinkProvider.class, dev.onrush.probe.autoscaling.AutoScalingProbeProvider.class,
     dev.onrush.probe.cloudwatch.CloudWatchProbeProvider.class,

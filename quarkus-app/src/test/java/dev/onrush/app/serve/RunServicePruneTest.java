@@ -1,6 +1,6 @@
 package dev.onrush.app.serve;
 
-import dev.onrush.testkit.DemoTarget;
+import dev.onrush.demo.DemoTarget;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.WithDefault;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.onrush.app.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.onrush.testkit.DemoTarget;
+import dev.onrush.demo.DemoTarget;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;

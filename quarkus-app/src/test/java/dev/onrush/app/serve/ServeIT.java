@@ -1,6 +1,6 @@
 package dev.onrush.app.serve;
 
-import dev.onrush.testkit.DemoTarget;
+import dev.onrush.demo.DemoTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,6 +14,7 @@ import dev.onrush.spi.RunInfo;
 import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.RunResult;
 import dev.onrush.spi.probe.Probe;
+import dev.onrush.spi.probe.ProbeContext;
 import dev.onrush.spi.sink.ResultSink;
 
 import java.nio.file.Path;
@@ -74,14 +75,6 @@ public final class RunExecution {
         this.sinks = List.copyOf(sinks);
         this.localSinks = localSinks;
         this.probes = List.copyOf(probes);
-        for (Probe p : this.probes) {
-            if (p instanceof dev.onrush.core.internal.engine.EventLoopLagAware aware) {
-                aware.attach(engine::takeEventLoopLagMs);
-            }
-            if (p instanceof dev.onrush.core.internal.plugin.TargetUrlAware aware) {
-                aware.attachTarget(test.target().url());
-            }
-        }
         this.listener = listener;
         this.warn = warn;
         this.abortWatch = new AbortWatch(test.judgedCriteria());
@@ -106,7 +99,9 @@ public final class RunExecution {
             outcome = engine.run(startNanos -> {
                 long untilStart = startNanos - System.nanoTime();
                 startedAt[0] = Instant.now().plusNanos(untilStart).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-                dispatcher.start(runInfo(startedAt[0]));
+                RunInfo info = runInfo(startedAt[0]);
+                dispatcher.start(info);
+                startProbes(info);
                 sampler.start(startedAt[0], untilStart);
                 aggregator = new RunAggregator(testId, test.requestNames(), timeline, startedAt[0],
                         phaseRequestScopes());
@@ -137,6 +132,18 @@ public final class RunExecution {
                 failFastReason, sampler.probeHealth(), breakingPoint);
         dispatcher.complete(result, SINK_COMPLETION_TIMEOUT);
         return result;
+    }
+
+    /** Hands every probe the run and what it may need of it, before the first sample; a failure is a warning. */
+    private void startProbes(RunInfo info) {
+        ProbeContext context = new ProbeContext(test.target().url(), engine::takeEventLoopLagMs);
+        for (Probe p : probes) {
+            try {
+                p.start(info, context);
+            } catch (RuntimeException e) {
+                warn.accept("probe " + p.getClass().getName() + " failed in start(): " + e);
+            }
+        }
     }
 
     private RunInfo runInfo(Instant startedAt) {

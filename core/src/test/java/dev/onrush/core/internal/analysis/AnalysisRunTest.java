@@ -7,9 +7,9 @@ import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
 import dev.onrush.core.model.TestType;
+import dev.onrush.demo.DemoTarget;
+import dev.onrush.demo.LatencyModel;
 import dev.onrush.spi.RunResult;
-import dev.onrush.testkit.DemoTarget;
-import dev.onrush.testkit.LatencyModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,7 @@ import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Scenario;
 import dev.onrush.core.model.Step;
 import dev.onrush.core.model.Target;
-import dev.onrush.testkit.DemoTarget;
+import dev.onrush.demo.DemoTarget;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
