@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onrush.core.Onrush;
 import dev.onrush.core.model.LoadTest;
+import dev.onrush.demo.DemoTarget;
 import dev.onrush.spi.RunResult;
 import dev.onrush.spi.Verdict;
-import dev.onrush.testkit.DemoTarget;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
