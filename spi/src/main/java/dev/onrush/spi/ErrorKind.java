@@ -20,6 +20,11 @@ public enum ErrorKind {
     TLS,
     /** The response could not be parsed as HTTP. */
     PROTOCOL,
+    /**
+     * No answer had come when the run ended (after its grace period for in-flight requests), or the request was
+     * still waiting for a connection: counted with the time waited so far as its latency, never left out.
+     */
+    UNFINISHED,
     /** Anything else. */
     OTHER;
 

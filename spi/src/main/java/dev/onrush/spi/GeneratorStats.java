@@ -9,8 +9,8 @@ package dev.onrush.spi;
  *                           connection (the target's back-pressure) or for a new connection to open
  * @param droppedArrivals    open-model arrivals that found the bounded wait queue full and were dropped
  * @param unfinishedRequests requests still in flight when the run ended (after the grace period), plus requests
- *                           that were due but still waiting for a connection when generation stopped; not
- *                           counted in any latency or error figure
+ *                           that were due but still waiting for a connection when generation stopped; each is
+ *                           also an error of kind {@code unfinished}, with the time it waited as its latency
  */
 public record GeneratorStats(LatencyStats lagMs, LatencyStats connectionWaitMs, long droppedArrivals,
                              long unfinishedRequests) {

@@ -6,6 +6,7 @@ import dev.onrush.core.model.Criterion;
 import dev.onrush.core.model.GeneratorLimits;
 import dev.onrush.core.model.Phase;
 import dev.onrush.spi.CriterionResult;
+import dev.onrush.spi.ErrorKind;
 import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.Verdict;
 import org.HdrHistogram.AbstractHistogram;
@@ -117,8 +118,9 @@ public final class Judge {
 
     /**
      * The verdict: ABORTED when the run was stopped early; INCONCLUSIVE when the generator broke its limits
-     * (lag p99, dropped arrivals), since then the numbers describe the generator; FAILED when a criterion broke;
-     * PASSED otherwise.
+     * (lag p99, dropped arrivals), since then the numbers describe the generator; FAILED when more than
+     * {@value #MAX_UNFINISHED_PERCENT} % of requests had no answer at the end, or a criterion broke; PASSED
+     * otherwise.
      */
     public static Decision decide(List<CriterionResult> criteria, RunAggregator data, GeneratorLimits limits,
                                   String abortReason) {
@@ -133,6 +135,12 @@ public final class Judge {
                                   String abortReason, String failFastReason) {
         return decide(criteria, data, limits, abortReason, failFastReason, List.of());
     }
+
+    /**
+     * Share of requests (percent) still without an answer when the run ended above which the verdict is FAILED
+     * whatever the criteria say: the target stopped answering, and the answered rest cannot speak for it.
+     */
+    public static final double MAX_UNFINISHED_PERCENT = 1;
 
     /** Median generator CPU (process probe) at or above which the generator counts as saturated. */
     static final double SATURATED_CPU_PERCENT = 95;
@@ -179,6 +187,14 @@ public final class Judge {
                                 + "raise target.max_connections or target.max_queue",
                         droppedPercent, limits.maxDroppedPercent(), data.droppedArrivals()));
             }
+        }
+        long unfinished = data.total().errorsOf(ErrorKind.UNFINISHED);
+        double unfinishedPercent = data.total().requests() == 0 ? 0 : 100.0 * unfinished / data.total().requests();
+        if (unfinishedPercent > MAX_UNFINISHED_PERCENT) {
+            return new Decision(Verdict.FAILED, String.format(Locale.ROOT,
+                    "%d of %d requests (%.2f%%) had no answer when the run ended (limit %.0f%%): the target "
+                            + "stopped answering", unfinished, data.total().requests(), unfinishedPercent,
+                    MAX_UNFINISHED_PERCENT));
         }
         List<String> broken = criteria.stream().filter(c -> !c.passed())
                 .map(c -> c.expression() + (c.scope().equals("all") ? "" : " [" + c.scope() + "]") + " (actual "

@@ -169,7 +169,9 @@ public final class Engine {
             return new int[] {alive, s.stopGenerating()};
         });
         int usersAtStop = stopped.stream().mapToInt(a -> a[0]).sum();
-        long unfinished = drain(shards) + stopped.stream().mapToInt(a -> a[1]).sum();
+        drain(shards);
+        long unfinished = stopped.stream().mapToInt(a -> a[1]).sum()
+                + onAll(shards, Shard::failUnfinished).stream().mapToInt(Integer::intValue).sum();
         List<RecorderSet> last = flip(shards, spares);
         onInterval.accept(aggregator.addInterval(last, previous, Math.max(stopAt, previous + 1), usersAtStop));
         onAll(shards, s -> {
@@ -223,18 +225,19 @@ public final class Engine {
         }
     }
 
-    private long drain(List<Shard> shards) {
+    /** Waits until no request is in flight, for at most the grace period (the request timeout, at most 5 s). */
+    private void drain(List<Shard> shards) {
         long deadline = System.nanoTime() + Math.min(MAX_DRAIN.toNanos(), test.target().timeout().toNanos());
         while (true) {
             int inFlight = onAll(shards, Shard::inFlight).stream().mapToInt(Integer::intValue).sum();
             if (inFlight == 0 || System.nanoTime() >= deadline) {
-                return inFlight;
+                return;
             }
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return inFlight;
+                return;
             }
         }
     }

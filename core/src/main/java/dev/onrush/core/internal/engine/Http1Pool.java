@@ -1,6 +1,7 @@
 package dev.onrush.core.internal.engine;
 
 import dev.onrush.core.model.Target;
+import dev.onrush.spi.ErrorKind;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
@@ -78,21 +79,42 @@ final class Http1Pool {
 
     /** Fails every request that has waited longer than {@code timeoutNs} for its response, and closes its connection. */
     void sweepTimeouts(long nowNs, long timeoutNs) {
+        failInFlight(nowNs, timeoutNs, ErrorKind.RESPONSE_TIMEOUT);
+    }
+
+    /**
+     * Fails every request still waiting for its response as {@link ErrorKind#UNFINISHED} and closes its connection
+     * (the run is over); returns how many there were.
+     */
+    int failUnfinished(long nowNs) {
+        return failInFlight(nowNs, -1, ErrorKind.UNFINISHED);
+    }
+
+    private int failInFlight(long nowNs, long olderThanNs, ErrorKind kind) {
+        int failed = 0;
         for (int i = connections.size() - 1; i >= 0; i--) {
             Http1Connection c = connections.get(i);
             Session s = c.current;
-            if (s != null && nowNs - s.sentNs > timeoutNs) {
+            if (s != null && nowNs - s.sentNs > olderThanNs) {
                 c.current = null;
-                shard.onFailure(c, s, dev.onrush.spi.ErrorKind.RESPONSE_TIMEOUT);
+                shard.onFailure(c, s, kind);
                 c.close();
+                failed++;
             }
         }
+        return failed;
     }
 
-    /** Drops the sessions waiting for a connection (generation stopped) and returns how many there were. */
-    int abandonWaiting() {
-        int n = waiting.size();
-        waiting.clear();
+    /**
+     * Generation stopped: the sessions still waiting for a connection will never be sent. Each is counted as
+     * {@link ErrorKind#UNFINISHED}, with the time it waited; returns how many there were.
+     */
+    int failWaiting() {
+        int n = 0;
+        for (Session s = waiting.pollFirst(); s != null; s = waiting.pollFirst()) {
+            shard.onNotSent(s, ErrorKind.UNFINISHED);
+            n++;
+        }
         return n;
     }
 
@@ -126,7 +148,7 @@ final class Http1Pool {
             } else {
                 Session s = waiting.pollFirst();
                 if (s != null) {
-                    shard.onConnectFailure(s, ErrorClassifier.connectFailure(ar.cause()));
+                    shard.onNotSent(s, ErrorClassifier.connectFailure(ar.cause()));
                 }
                 openIfNeeded();
             }

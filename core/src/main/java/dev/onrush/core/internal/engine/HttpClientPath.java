@@ -28,6 +28,8 @@ final class HttpClientPath {
     private final HttpClient client;
     /** Requests asked of the client and not yet given a stream (the client's own wait queue). */
     private int pending;
+    /** The exchanges without an outcome yet, newest first (an intrusive list: nothing allocated to track them). */
+    private Exchange live;
 
     HttpClientPath(Shard shard, Vertx vertx, Target target, int maxConnections, int maxQueue) {
         this.shard = shard;
@@ -99,6 +101,19 @@ final class HttpClientPath {
         });
     }
 
+    /**
+     * Fails every request without an outcome yet (waiting for a stream or for its response) as
+     * {@link ErrorKind#UNFINISHED}: the run is over. Returns how many there were.
+     */
+    int failUnfinished() {
+        int n = 0;
+        while (live != null) {
+            live.fail(ErrorKind.UNFINISHED);
+            n++;
+        }
+        return n;
+    }
+
     /** One request's outcome: whichever of end or failure comes first counts, once. */
     private final class Exchange {
         final Session session;
@@ -107,24 +122,47 @@ final class HttpClientPath {
         boolean done;
         int status;
         long received;
+        private Exchange previous;
+        private Exchange next;
 
         Exchange(Session session, int requestBytes) {
             this.session = session;
             this.requestBytes = requestBytes;
+            next = live;
+            if (live != null) {
+                live.previous = this;
+            }
+            live = this;
         }
 
         void complete() {
-            if (!done) {
-                done = true;
+            if (finish()) {
                 shard.onClientResponse(session, status, requestBytes, received);
             }
         }
 
         void fail(ErrorKind kind) {
-            if (!done) {
-                done = true;
+            if (finish()) {
                 shard.onClientFailure(session, kind, sent, sent ? requestBytes : 0, received);
             }
+        }
+
+        /** Marks the outcome and leaves the live list; false when it had one already. */
+        private boolean finish() {
+            if (done) {
+                return false;
+            }
+            done = true;
+            if (previous != null) {
+                previous.next = next;
+            } else {
+                live = next;
+            }
+            if (next != null) {
+                next.previous = previous;
+            }
+            previous = next = null;
+            return true;
         }
     }
 

@@ -349,8 +349,11 @@ final class Shard {
         c.send(s, message, values.encodedBytes(), t.isHead());
     }
 
-    /** HTTP/1.1: no connection could be opened for {@code s}'s request. */
-    void onConnectFailure(Session s, ErrorKind kind) {
+    /**
+     * HTTP/1.1: {@code s}'s request was never written: no connection could be opened, or generation stopped while
+     * it waited for one ({@link ErrorKind#UNFINISHED}).
+     */
+    void onNotSent(Session s, ErrorKind kind) {
         long now = now();
         recorder.recordFailure(requestIndex(s), kind, now - s.dueNs, -1, 0, 0);
         next(s, now);
@@ -430,7 +433,7 @@ final class Shard {
      * Stops generating: no new arrivals or iterations; in-flight requests go on. Runs on the loop.
      *
      * @return requests that were due but still waiting for a connection: they will never be sent, and are
-     *         reported as unfinished rather than silently forgotten
+     *         recorded as {@link ErrorKind#UNFINISHED} with the time they waited, rather than silently forgotten
      */
     int stopGenerating() {
         generating = false;
@@ -438,7 +441,18 @@ final class Shard {
             u.stopping = true;
         }
         users.clear();
-        return pool == null ? 0 : pool.abandonWaiting();
+        return pool == null ? 0 : pool.failWaiting();
+    }
+
+    /**
+     * The run is over and its grace period too: every request still without an answer (in flight, or waiting for
+     * an HTTP/2 stream) is recorded as {@link ErrorKind#UNFINISHED}, its latency the time waited so far from its
+     * intended start. Runs on the loop, before the last flip.
+     *
+     * @return how many there were
+     */
+    int failUnfinished() {
+        return pool != null ? pool.failUnfinished(now()) : httpClient.failUnfinished();
     }
 
     /**

@@ -83,6 +83,11 @@ public final class Accumulator {
         return serviceTime;
     }
 
+    /** Failures of {@code kind}. */
+    public long errorsOf(ErrorKind kind) {
+        return errorKinds[kind.ordinal()];
+    }
+
     public double errorRatePercent() {
         return requests == 0 ? 0 : round(100.0 * errors / requests);
     }

@@ -170,4 +170,31 @@ class JudgeTest {
                 new dev.onrush.spi.ProbeSample("cloudwatch", "cpu_percent", t, 99, "percent", java.util.Map.of())))
                 .verdict()).isEqualTo(Verdict.PASSED);
     }
+
+    @Test
+    void moreThanOnePercentUnansweredAtTheEndFailsTheRunWhateverTheCriteriaSay() {
+        List<CriterionResult> passing = judge(data(0, 0, 0), Criterion.parse("p50 < 50ms"));
+        // 200 answered (one refused) plus 2 unanswered: 0.99 %, within the bound
+        assertThat(Judge.decide(passing, withUnfinished(2), GeneratorLimits.DEFAULT, null).verdict())
+                .isEqualTo(Verdict.PASSED);
+        // plus 3: 1.48 %
+        Judge.Decision failed = Judge.decide(passing, withUnfinished(3), GeneratorLimits.DEFAULT, null);
+        assertThat(failed.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(failed.reason()).isEqualTo(
+                "3 of 203 requests (1.48%) had no answer when the run ended (limit 1%): the target stopped answering");
+        // an abort still reads as one
+        assertThat(Judge.decide(passing, withUnfinished(3), GeneratorLimits.DEFAULT, "SIGTERM").verdict())
+                .isEqualTo(Verdict.ABORTED);
+    }
+
+    /** {@link #data} with {@code n} requests still unanswered (30 s waited) in a last interval. */
+    private RunAggregator withUnfinished(int n) {
+        RunAggregator agg = data(0, 0, 0);
+        RecorderSet end = new RecorderSet(2);
+        for (int i = 0; i < n; i++) {
+            end.recordFailure(0, ErrorKind.UNFINISHED, 30_000_000_000L, 29_000_000_000L, 10, 0);
+        }
+        agg.addInterval(List.of(end), 2_000_000_000L, 2_500_000_000L, 0);
+        return agg;
+    }
 }
