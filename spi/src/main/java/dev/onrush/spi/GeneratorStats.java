@@ -8,9 +8,9 @@ package dev.onrush.spi;
  * @param connectionWaitMs   from when the engine got to a request until it was written: waiting for a free
  *                           connection (the target's back-pressure) or for a new connection to open
  * @param droppedArrivals    open-model arrivals that found the bounded wait queue full and were dropped
- * @param unfinishedRequests requests still in flight when the run ended (after the grace period), plus requests
- *                           that were due but still waiting for a connection when generation stopped; each is
- *                           also an error of kind {@code unfinished}, with the time it waited as its latency
+ * @param unfinishedRequests requests without an answer when the run's grace period ended: in flight, or due and
+ *                           still waiting for a connection; each is also an error of kind {@code unfinished}, with
+ *                           the time it waited as its latency
  */
 public record GeneratorStats(LatencyStats lagMs, LatencyStats connectionWaitMs, long droppedArrivals,
                              long unfinishedRequests) {

@@ -164,14 +164,13 @@ public final class Engine {
     /** Stops generating, drains in-flight requests, merges the last interval and closes the shards. */
     private Outcome finish(List<Shard> shards, List<RecorderSet> spares, RunAggregator aggregator, long previous,
                            long stopAt, Consumer<IntervalSnapshot> onInterval, String transport) {
-        List<int[]> stopped = onAll(shards, s -> {
+        int usersAtStop = onAll(shards, s -> {
             int alive = s.activeUsers();
-            return new int[] {alive, s.stopGenerating()};
-        });
-        int usersAtStop = stopped.stream().mapToInt(a -> a[0]).sum();
+            s.stopGenerating();
+            return alive;
+        }).stream().mapToInt(Integer::intValue).sum();
         drain(shards);
-        long unfinished = stopped.stream().mapToInt(a -> a[1]).sum()
-                + onAll(shards, Shard::failUnfinished).stream().mapToInt(Integer::intValue).sum();
+        long unfinished = onAll(shards, Shard::failUnfinished).stream().mapToInt(Integer::intValue).sum();
         List<RecorderSet> last = flip(shards, spares);
         onInterval.accept(aggregator.addInterval(last, previous, Math.max(stopAt, previous + 1), usersAtStop));
         onAll(shards, s -> {
@@ -225,12 +224,12 @@ public final class Engine {
         }
     }
 
-    /** Waits until no request is in flight, for at most the grace period (the request timeout, at most 5 s). */
+    /** Waits until every request has its answer, for at most the grace period (the request timeout, at most 5 s). */
     private void drain(List<Shard> shards) {
         long deadline = System.nanoTime() + Math.min(MAX_DRAIN.toNanos(), test.target().timeout().toNanos());
         while (true) {
-            int inFlight = onAll(shards, Shard::inFlight).stream().mapToInt(Integer::intValue).sum();
-            if (inFlight == 0 || System.nanoTime() >= deadline) {
+            int unanswered = onAll(shards, Shard::unanswered).stream().mapToInt(Integer::intValue).sum();
+            if (unanswered == 0 || System.nanoTime() >= deadline) {
                 return;
             }
             try {

@@ -105,8 +105,13 @@ final class Http1Pool {
         return failed;
     }
 
+    /** Sessions waiting for a connection. */
+    int waiting() {
+        return waiting.size();
+    }
+
     /**
-     * Generation stopped: the sessions still waiting for a connection will never be sent. Each is counted as
+     * The run is over: the sessions still waiting for a connection will never be sent. Each is counted as
      * {@link ErrorKind#UNFINISHED}, with the time it waited; returns how many there were.
      */
     int failWaiting() {

@@ -430,29 +430,27 @@ final class Shard {
     // ---- control from other threads (each call posts to the loop) ------------------------------------------
 
     /**
-     * Stops generating: no new arrivals or iterations; in-flight requests go on. Runs on the loop.
-     *
-     * @return requests that were due but still waiting for a connection: they will never be sent, and are
-     *         recorded as {@link ErrorKind#UNFINISHED} with the time they waited, rather than silently forgotten
+     * Stops generating: no new arrivals or iterations. Requests in flight go on, and requests already due but
+     * waiting for a connection are still sent as connections free up (they are part of the plan's load). Runs on
+     * the loop.
      */
-    int stopGenerating() {
+    void stopGenerating() {
         generating = false;
         for (Session u : users) {
             u.stopping = true;
         }
         users.clear();
-        return pool == null ? 0 : pool.failWaiting();
     }
 
     /**
      * The run is over and its grace period too: every request still without an answer (in flight, or waiting for
-     * an HTTP/2 stream) is recorded as {@link ErrorKind#UNFINISHED}, its latency the time waited so far from its
-     * intended start. Runs on the loop, before the last flip.
+     * a connection or an HTTP/2 stream) is recorded as {@link ErrorKind#UNFINISHED}, its latency the time waited
+     * so far from its intended start. Runs on the loop, before the last flip.
      *
      * @return how many there were
      */
     int failUnfinished() {
-        return pool != null ? pool.failUnfinished(now()) : httpClient.failUnfinished();
+        return pool != null ? pool.failUnfinished(now()) + pool.failWaiting() : httpClient.failUnfinished();
     }
 
     /**
@@ -471,9 +469,9 @@ final class Shard {
         return confinementViolations.get();
     }
 
-    /** Requests written and not yet answered. Runs on the loop. */
-    int inFlight() {
-        return inFlight;
+    /** Requests without an answer yet: written, or due and waiting for a connection. Runs on the loop. */
+    int unanswered() {
+        return inFlight + (pool == null ? 0 : pool.waiting());
     }
 
     /** Hands over this interval's recorders and continues with {@code recycled}. Runs on the loop. */
