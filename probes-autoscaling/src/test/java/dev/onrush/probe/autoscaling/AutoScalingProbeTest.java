@@ -132,7 +132,8 @@ class AutoScalingProbeTest {
 
         assertThatThrownBy(() -> provider.create(bad)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("group: must name").hasMessageContaining("period: must be positive")
-                .hasMessageContaining("timeout: must be positive").hasMessageContaining("max_attempts: must be 1 to 20");
+                .hasMessageContaining("timeout: must be positive")
+                .hasMessageContaining("max_attempts: must be 1 to 20");
     }
 
     private Probe probe() {
