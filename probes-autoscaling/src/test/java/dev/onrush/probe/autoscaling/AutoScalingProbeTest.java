@@ -124,6 +124,18 @@ class AutoScalingProbeTest {
         assertThat(probe().period()).isEqualTo(Duration.ofSeconds(15));
     }
 
+    @Test
+    void everyBadKeyIsReportedAtOnce() {
+        AutoScalingProbeProvider provider = new AutoScalingProbeProvider();
+        PluginConfig bad = new PluginConfig("autoscaling", Map.of("group", " ", "period", "0s", "timeout", "0s",
+                "max_attempts", 21), provider.configKeys());
+
+        assertThatThrownBy(() -> provider.create(bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("group: must name").hasMessageContaining("period: must be positive")
+                .hasMessageContaining("timeout: must be positive")
+                .hasMessageContaining("max_attempts: must be 1 to 20");
+    }
+
     private Probe probe() {
         AutoScalingProbeProvider provider = new AutoScalingProbeProvider();
         Map<String, Object> settings = Map.of("group", "web-asg", "endpoint", server.baseUrl(), "region", "us-east-1");

@@ -154,6 +154,19 @@ class CloudWatchProbeTest {
                 .hasMessageContaining("metrics: give metrics, auto_scaling_group or load_balancer");
     }
 
+    @Test
+    void theSharedAwsKeysAreCheckedWithTheProbesOwn() {
+        CloudWatchProbeProvider provider = new CloudWatchProbeProvider();
+        Map<String, Object> settings = Map.of("period", "45s", "auto_scaling_group", "web-asg", "timeout", "0s",
+                "max_attempts", 0, "endpoint", "localhost:4566");
+        assertThatThrownBy(() -> provider.create(new PluginConfig("cloudwatch", settings, provider.configKeys())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("period: CloudWatch accepts")
+                .hasMessageContaining("timeout: must be positive")
+                .hasMessageContaining("max_attempts: must be 1 to 20, got 0")
+                .hasMessageContaining("endpoint: \"localhost:4566\" is not an absolute URL");
+    }
+
     private Probe probe(Map<String, Object> extra) {
         CloudWatchProbeProvider provider = new CloudWatchProbeProvider();
         Map<String, Object> settings = new HashMap<>(Map.of("endpoint", server.baseUrl(), "region", "us-east-1",

@@ -1,11 +1,10 @@
 package dev.onrush.app.serve;
 
+import dev.onrush.aws.AwsClientRecipe;
+import dev.onrush.aws.AwsSettings;
 import dev.onrush.core.sink.ResultJson;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -35,6 +34,10 @@ public final class DynamoDbScheduleStore implements ScheduleStore, AutoCloseable
 
     static final String KEY = "schedule_id";
     static final String DEFINITION = "definition";
+    /** One call's bound, retries included: 20 s an attempt, as the store's reads and writes always had. */
+    static final Duration TIMEOUT = Duration.ofSeconds(40);
+    /** Attempts per call, as the {@code dynamodb} sink's default. */
+    static final int MAX_ATTEMPTS = 6;
 
     private final DynamoDbClient client;
     private final String table;
@@ -45,20 +48,15 @@ public final class DynamoDbScheduleStore implements ScheduleStore, AutoCloseable
         ensureTable();
     }
 
-    /** A store on a client made from the sink's settings ({@code null}: the SDK's defaults). */
+    /**
+     * A store on a client made by the AWS plugins' recipe from the sink's endpoint and region ({@code null}: the
+     * SDK's defaults), with {@link #TIMEOUT} a call and {@link #MAX_ATTEMPTS} attempts.
+     */
     static DynamoDbScheduleStore create(String endpoint, String region, String table) {
-        DynamoDbClientBuilder b = DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(20)));
-        if (region != null) {
-            b.region(Region.of(region));
-        } else if (endpoint != null) {
-            b.region(Region.US_EAST_1); // a local endpoint still needs a region to sign for
-        }
-        if (endpoint != null) {
-            b.endpointOverride(URI.create(endpoint));
-        }
-        return new DynamoDbScheduleStore(b.build(), table);
+        AwsSettings settings = new AwsSettings(region, endpoint == null ? null : URI.create(endpoint), TIMEOUT,
+                MAX_ATTEMPTS);
+        return new DynamoDbScheduleStore(AwsClientRecipe.configure(DynamoDbClient.builder(), settings).build(),
+                table);
     }
 
     private void ensureTable() {

@@ -1,5 +1,7 @@
 package dev.onrush.sink.cloudwatch;
 
+import dev.onrush.aws.AwsClientRecipe;
+import dev.onrush.aws.AwsSettings;
 import dev.onrush.spi.ConfigKey;
 import dev.onrush.spi.PluginConfig;
 import dev.onrush.spi.sink.ResultSink;
@@ -7,27 +9,31 @@ import dev.onrush.spi.sink.ResultSinkProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code sinks: [{id: cloudwatch, namespace: Onrush/LoadTests, high_resolution: false}]}. Credentials come from the
- * SDK's default chain; {@code region} and {@code endpoint} override the SDK's defaults. Builds the client (no
- * request) in {@link #create}.
+ * SDK's default chain; {@code region}, {@code endpoint}, {@code timeout} and {@code max_attempts} are the AWS
+ * plugins' shared keys ({@link AwsSettings}). Builds the client ({@link AwsClientRecipe}, no request) in
+ * {@link #create}.
  */
 public final class CloudWatchSinkProvider implements ResultSinkProvider {
 
-    private static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.optional("namespace", ConfigKey.Type.STRING, "Onrush/LoadTests",
-                    "the CloudWatch namespace the metrics are published in"),
-            ConfigKey.optional("high_resolution", ConfigKey.Type.BOOLEAN, false,
-                    "publish with 1-second storage resolution instead of 60 seconds"),
-            ConfigKey.optional("region", ConfigKey.Type.STRING, null,
-                    "the AWS region, e.g. eu-west-1; default: the SDK's region chain (AWS_REGION, profile)"),
-            ConfigKey.optional("endpoint", ConfigKey.Type.STRING, null,
-                    "the CloudWatch endpoint URL to use instead of the region's (for tests or VPC endpoints)"),
-            ConfigKey.optional("timeout", ConfigKey.Type.DURATION, "20s",
-                    "the longest one publication may take, retries included"));
+    /** Attempts per call, the first included, when the plan does not say. */
+    static final int DEFAULT_MAX_ATTEMPTS = 4;
+
+    private static final List<ConfigKey> KEYS = keys();
+
+    private static List<ConfigKey> keys() {
+        List<ConfigKey> keys = new ArrayList<>(List.of(
+                ConfigKey.optional("namespace", ConfigKey.Type.STRING, "Onrush/LoadTests",
+                        "the CloudWatch namespace the metrics are published in"),
+                ConfigKey.optional("high_resolution", ConfigKey.Type.BOOLEAN, false,
+                        "publish with 1-second storage resolution instead of 60 seconds")));
+        keys.addAll(AwsSettings.keys("CloudWatch", "20s", DEFAULT_MAX_ATTEMPTS));
+        return List.copyOf(keys);
+    }
 
     @Override
     public String id() {
@@ -39,24 +45,36 @@ public final class CloudWatchSinkProvider implements ResultSinkProvider {
         return KEYS;
     }
 
+    /** @throws IllegalArgumentException naming every bad key at once */
     @Override
     public ResultSink create(PluginConfig config) {
-        String namespace = config.string("namespace");
-        if (namespace.isBlank() || namespace.startsWith("AWS/")) {
-            throw new IllegalArgumentException("namespace: must be non-blank and must not start with AWS/, got \""
-                    + namespace + "\"");
+        List<String> problems = new ArrayList<>();
+        String namespace = null;
+        boolean highResolution = false;
+        try {
+            namespace = config.string("namespace");
+            if (namespace == null || namespace.isBlank() || namespace.startsWith("AWS/")) {
+                problems.add("namespace: must be non-blank and must not start with AWS/, got \"" + namespace + "\"");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
         }
-        Duration timeout = config.duration("timeout");
-        if (timeout.isZero()) {
-            throw new IllegalArgumentException("timeout: must be positive");
+        try {
+            highResolution = config.bool("high_resolution");
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        AwsSettings aws = AwsSettings.read(config, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
         CloudWatchClient client;
         try {
-            client = AwsClients.cloudWatch(config.string("region"), config.string("endpoint"), timeout);
+            client = AwsClientRecipe.configure(CloudWatchClient.builder(), aws).build();
         } catch (SdkClientException e) {
             throw new IllegalArgumentException("region, endpoint: cannot build a CloudWatch client: "
                     + e.getMessage(), e);
         }
-        return new CloudWatchSink(client, namespace, config.bool("high_resolution") ? 1 : 60);
+        return new CloudWatchSink(client, namespace, highResolution ? 1 : 60);
     }
 }

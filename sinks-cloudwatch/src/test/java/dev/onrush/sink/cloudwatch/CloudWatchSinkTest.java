@@ -205,6 +205,27 @@ class CloudWatchSinkTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("namespace:");
     }
 
+    @Test
+    void everyBadKeyIsReportedAtOnce() {
+        CloudWatchSinkProvider provider = new CloudWatchSinkProvider();
+        PluginConfig bad = new PluginConfig("cloudwatch", Map.of("namespace", "AWS/EC2", "high_resolution", "often",
+                "timeout", "0s", "max_attempts", 99, "endpoint", "not a url"), provider.configKeys());
+
+        assertThatThrownBy(() -> provider.create(bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("namespace:").hasMessageContaining("high_resolution:")
+                .hasMessageContaining("timeout: must be positive").hasMessageContaining("max_attempts: must be 1 to 20")
+                .hasMessageContaining("endpoint:");
+    }
+
+    @Test
+    void theOldTimeoutNameIsStillAccepted() throws Exception {
+        ResultSink sink = sink(Map.of("request_timeout", "5s", "max_attempts", 1));
+        await(sink.onStart(records.runInfo(runDir)));
+        await(sink.onInterval(records.interval(0)));
+
+        assertThat(CloudWatchWire.requests(server, PUT)).isNotEmpty();
+    }
+
     private ResultSink sink(Map<String, Object> settings) {
         Map<String, Object> all = new HashMap<>(Map.of("endpoint", server.baseUrl(), "region", "us-west-2"));
         all.putAll(settings);

@@ -1,5 +1,7 @@
 package dev.onrush.sink.dynamodb;
 
+import dev.onrush.aws.AwsFailures;
+import dev.onrush.aws.PartialRetry;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes items to one table with BatchWriteItem, {@value #MAX_BATCH} per request (the service's limit), sending
- * back the items DynamoDB left unprocessed with {@link Backoff}'s waits, up to its attempt bound per batch.
+ * Writes items to one table with BatchWriteItem, {@value #MAX_BATCH} per request (the service's limit). A request
+ * that fails is retried by the client (the SDK's standard strategy, up to {@code max_attempts}); the items DynamoDB
+ * answers as unprocessed are sent again by {@link PartialRetry}, up to as many rounds per batch.
  */
 final class BatchWriter {
 
@@ -21,11 +24,11 @@ final class BatchWriter {
     static final int MAX_BATCH = 25;
 
     private final DynamoDbClient client;
-    private final Backoff backoff;
+    private final PartialRetry retry;
 
-    BatchWriter(DynamoDbClient client, Backoff backoff) {
+    BatchWriter(DynamoDbClient client, PartialRetry retry) {
         this.client = client;
-        this.backoff = backoff;
+        this.retry = retry;
     }
 
     /**
@@ -40,35 +43,38 @@ final class BatchWriter {
             for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + MAX_BATCH))) {
                 batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
-            writeBatch(table, batch, items.size() - from);
+            writeBatch(table, batch, items.size() - from - batch.size());
         }
     }
 
-    private void writeBatch(String table, List<WriteRequest> batch, int remaining) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-        String lastProblem = "";
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Map<String, List<WriteRequest>> request = pending;
-                BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(request));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                if (pending.values().stream().allMatch(List::isEmpty)) {
-                    return;
-                }
-                lastProblem = count(pending) + " items unprocessed";
-            } catch (SdkException e) {
-                if (!Backoff.retryable(e)) {
-                    throw new SinkWriteException("BatchWriteItem on DynamoDB table " + table + " failed, "
-                            + remaining + " items unwritten: " + e.getMessage(), e);
-                }
-                lastProblem = e.getMessage();
+    /** @param after the items of later batches, unwritten too when this one fails */
+    private void writeBatch(String table, List<WriteRequest> batch, int after) {
+        PartialRetry.Outcome<Map<String, List<WriteRequest>>> outcome = retry.run(Map.of(table, batch),
+                pending -> send(table, pending, after), pending -> count(pending) == 0);
+        if (!outcome.done()) {
+            int unprocessed = count(outcome.left());
+            throw new SinkWriteException("BatchWriteItem on DynamoDB table " + table + " gave up after "
+                    + outcome.rounds() + " attempts, " + (after + unprocessed) + " items unwritten: " + unprocessed
+                    + " items unprocessed");
+        }
+    }
+
+    /** One BatchWriteItem of {@code pending}; returns the items DynamoDB left unprocessed. */
+    private Map<String, List<WriteRequest>> send(String table, Map<String, List<WriteRequest>> pending, int after) {
+        try {
+            BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(pending));
+            return response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        } catch (SdkException e) {
+            int attempts = AwsFailures.attempts(e);
+            String unwritten = (after + count(pending)) + " items unwritten: " + e.getMessage();
+            if (attempts == 1) {
+                throw new SinkWriteException("BatchWriteItem on DynamoDB table " + table + " failed, " + unwritten, e);
             }
-            if (attempt >= backoff.maxAttempts()) {
-                throw new SinkWriteException("BatchWriteItem on DynamoDB table " + table + " gave up after "
-                        + attempt + " attempts, " + (remaining - batch.size() + count(pending))
-                        + " items unwritten: " + lastProblem);
-            }
-            Backoff.sleep(backoff.delayAfter(attempt));
+            // the retries ran out: the message says it all, and the last attempt's exception stays at hand
+            SinkWriteException gaveUp = new SinkWriteException("BatchWriteItem on DynamoDB table " + table
+                    + " gave up after " + attempts + " attempts, " + unwritten);
+            gaveUp.addSuppressed(e);
+            throw gaveUp;
         }
     }
 

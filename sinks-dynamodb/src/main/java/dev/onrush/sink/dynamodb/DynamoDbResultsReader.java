@@ -1,5 +1,6 @@
 package dev.onrush.sink.dynamodb;
 
+import dev.onrush.aws.AwsFailures;
 import dev.onrush.spi.PluginConfig;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,8 +15,8 @@ import java.util.Objects;
 
 /**
  * Reads back the runs the {@code dynamodb} sink stored in its results table: one Query on {@code test_name},
- * page by page, in sort-key order, so oldest first. Each page is retried as the sink's writes are
- * ({@code max_attempts}); the client's timeouts bound each attempt.
+ * page by page, in sort-key order, so oldest first. Each page is one call, timed out and retried by the client as
+ * the sink's writes are ({@code timeout}, {@code max_attempts}).
  *
  * <p>Threading: blocking; one call at a time. Closing it closes the client when the reader made it.
  */
@@ -24,26 +25,23 @@ public final class DynamoDbResultsReader implements AutoCloseable {
     private final DynamoDbClient client;
     private final boolean ownsClient;
     private final String table;
-    private final Backoff backoff;
     private final int pageLimit;
 
     /**
-     * @param client     the client to read with
+     * @param client     the client to read with; its retry strategy retries a failed page
      * @param ownsClient whether {@link #close} closes {@code client}
      * @param table      the results table
-     * @param backoff    how a failed page is retried
      */
-    public DynamoDbResultsReader(DynamoDbClient client, boolean ownsClient, String table, Backoff backoff) {
-        this(client, ownsClient, table, backoff, 0);
+    public DynamoDbResultsReader(DynamoDbClient client, boolean ownsClient, String table) {
+        this(client, ownsClient, table, 0);
     }
 
     /** With at most {@code pageLimit} items a page (0: DynamoDB's 1 MB pages), so tests can see several pages. */
-    DynamoDbResultsReader(DynamoDbClient client, boolean ownsClient, String table, Backoff backoff, int pageLimit) {
+    DynamoDbResultsReader(DynamoDbClient client, boolean ownsClient, String table, int pageLimit) {
         this.pageLimit = pageLimit;
         this.client = Objects.requireNonNull(client, "client");
         this.ownsClient = ownsClient;
         this.table = Objects.requireNonNull(table, "table");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
     }
 
     /**
@@ -59,11 +57,10 @@ public final class DynamoDbResultsReader implements AutoCloseable {
         DynamoDbSinkConfig settings = DynamoDbSinkProvider.settings(
                 new PluginConfig(provider.id(), config.settings(), provider.configKeys()));
         try {
-            return new DynamoDbResultsReader(DynamoDbSinkProvider.client(settings), true, settings.resultsTable(),
-                    settings.backoff());
+            return new DynamoDbResultsReader(DynamoDbSinkProvider.client(settings), true, settings.resultsTable());
         } catch (SdkClientException e) {
-            throw new ResultsReadException("DynamoDB table " + settings.resultsTable() + ": region: not set, and "
-                    + "the AWS SDK found none in AWS_REGION, aws.region or the profile (" + e.getMessage() + ")", e);
+            throw new ResultsReadException("DynamoDB table " + settings.resultsTable() + ": "
+                    + AwsFailures.noRegion(e), e);
         }
     }
 
@@ -84,17 +81,12 @@ public final class DynamoDbResultsReader implements AutoCloseable {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page;
-            try {
-                page = backoff.call(what, () -> client.query(b -> b.tableName(table)
-                        .keyConditionExpression("#n = :n")
-                        .expressionAttributeNames(Map.of("#n", Items.TEST_NAME))
-                        .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(testName)))
-                        .exclusiveStartKey(from)
-                        .limit(pageLimit > 0 ? pageLimit : null)));
-            } catch (SinkWriteException e) {
-                throw new ResultsReadException(e.getMessage(), e.getCause());
-            }
+            QueryResponse page = AwsFailures.call(what, () -> client.query(b -> b.tableName(table)
+                    .keyConditionExpression("#n = :n")
+                    .expressionAttributeNames(Map.of("#n", Items.TEST_NAME))
+                    .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(testName)))
+                    .exclusiveStartKey(from)
+                    .limit(pageLimit > 0 ? pageLimit : null)), ResultsReadException::new);
             for (Map<String, AttributeValue> item : page.items()) {
                 runs.add(run(item, what));
             }

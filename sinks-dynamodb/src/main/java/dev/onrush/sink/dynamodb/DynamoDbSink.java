@@ -1,5 +1,7 @@
 package dev.onrush.sink.dynamodb;
 
+import dev.onrush.aws.AwsFailures;
+import dev.onrush.aws.PartialRetry;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.RunInfo;
 import dev.onrush.spi.RunResult;
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Threading: Onrush calls it from one worker thread at a time; the callbacks block (bounded by the client's
- * timeouts and the {@link Backoff}) and return completed or failed stages. Not thread-safe.
+ * timeouts and retries, and the rounds of unprocessed items) and return completed or failed stages. Not thread-safe.
  */
 public final class DynamoDbSink implements ResultSink {
 
@@ -47,13 +49,13 @@ public final class DynamoDbSink implements ResultSink {
     /**
      * @param client     the client to write with
      * @param ownsClient whether the sink closes {@code client} at {@link #onComplete}
-     * @param config     the tables and the retry bound
+     * @param config     the tables and the client settings (whose attempts bound the rounds of unprocessed items)
      */
     public DynamoDbSink(DynamoDbClient client, boolean ownsClient, DynamoDbSinkConfig config) {
         this.client = Objects.requireNonNull(client, "client");
         this.ownsClient = ownsClient;
         this.config = Objects.requireNonNull(config, "config");
-        this.writer = new BatchWriter(client, config.backoff());
+        this.writer = new BatchWriter(client, PartialRetry.of(config.aws()));
     }
 
     /** Checks that both tables exist, or creates them when {@code create_tables} is set. */
@@ -61,7 +63,7 @@ public final class DynamoDbSink implements ResultSink {
     public CompletionStage<Void> onStart(RunInfo run) {
         tags = run.tags();
         return attempt(() -> {
-            Tables tables = new Tables(client, config.backoff());
+            Tables tables = new Tables(client);
             tables.ensureResults(config.resultsTable(), config.createTables());
             tables.ensureMetrics(config.metricsTable(), config.createTables());
             return null;
@@ -89,8 +91,9 @@ public final class DynamoDbSink implements ResultSink {
                 }
                 flush();
                 Map<String, AttributeValue> item = Items.result(result, config.reportUrlPrefix(), tags);
-                config.backoff().call("PutItem on DynamoDB table " + config.resultsTable(),
-                        () -> client.putItem(b -> b.tableName(config.resultsTable()).item(item)));
+                AwsFailures.call("PutItem on DynamoDB table " + config.resultsTable(),
+                        () -> client.putItem(b -> b.tableName(config.resultsTable()).item(item)),
+                        SinkWriteException::new);
                 return null;
             });
         } finally {

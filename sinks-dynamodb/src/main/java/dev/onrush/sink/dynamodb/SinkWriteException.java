@@ -1,8 +1,8 @@
 package dev.onrush.sink.dynamodb;
 
 /**
- * DynamoDB refused or could not take a write (or a table check) after the retries {@link Backoff} allows. The
- * message names the operation and the table. Sinks return it in a failed stage; it is never thrown to the engine.
+ * DynamoDB refused or could not take a write (or a table check) after the client's retries ({@code max_attempts}).
+ * The message names the operation and the table. Sinks return it in a failed stage; it is never thrown to the engine.
  */
 public final class SinkWriteException extends RuntimeException {
 

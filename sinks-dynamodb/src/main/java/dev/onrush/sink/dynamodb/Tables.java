@@ -1,5 +1,6 @@
 package dev.onrush.sink.dynamodb;
 
+import dev.onrush.aws.AwsFailures;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
@@ -22,11 +23,9 @@ final class Tables {
     private static final Duration WAIT = Duration.ofMinutes(2);
 
     private final DynamoDbClient client;
-    private final Backoff backoff;
 
-    Tables(DynamoDbClient client, Backoff backoff) {
+    Tables(DynamoDbClient client) {
         this.client = client;
-        this.backoff = backoff;
     }
 
     /** Creates the results table ({@code test_name} + {@code started_at_test_id}) when missing. */
@@ -49,13 +48,14 @@ final class Tables {
                     + " + " + range + ") or set create_tables: true");
         }
         try {
-            backoff.call("CreateTable " + table, () -> client.createTable(b -> b.tableName(table)
+            AwsFailures.call("CreateTable " + table, () -> client.createTable(b -> b.tableName(table)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
                             AttributeDefinition.builder().attributeName(hash).attributeType(hashType).build(),
                             AttributeDefinition.builder().attributeName(range).attributeType(rangeType).build())
                     .keySchema(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build())));
+                            KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build())),
+                    SinkWriteException::new);
         } catch (SinkWriteException e) {
             if (!(e.getCause() instanceof ResourceInUseException)) {
                 throw e;
@@ -66,7 +66,8 @@ final class Tables {
 
     private boolean exists(String table) {
         try {
-            backoff.call("DescribeTable " + table, () -> client.describeTable(b -> b.tableName(table)));
+            AwsFailures.call("DescribeTable " + table, () -> client.describeTable(b -> b.tableName(table)),
+                    SinkWriteException::new);
             return true;
         } catch (SinkWriteException e) {
             if (e.getCause() instanceof ResourceNotFoundException) {

@@ -73,7 +73,7 @@ class DynamoDbResultsReaderTest {
         DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynalite.endpoint())
                 .region(Region.US_EAST_1).build();
 
-        try (DynamoDbResultsReader reader = new DynamoDbResultsReader(client, true, results, Backoff.DEFAULT, 2)) {
+        try (DynamoDbResultsReader reader = new DynamoDbResultsReader(client, true, results, 2)) {
             assertThat(reader.runsOf("paged")).extracting(StoredRun::testId)
                     .containsExactly("run-0", "run-1", "run-2", "run-3", "run-4");
         }

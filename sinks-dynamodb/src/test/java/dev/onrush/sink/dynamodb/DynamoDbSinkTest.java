@@ -169,6 +169,20 @@ class DynamoDbSinkTest {
                 .hasMessageContaining("create_tables: true");
     }
 
+    @Test
+    void everyBadKeyIsReportedAtOnceAndTheOldTimeoutNameIsStillRead() {
+        DynamoDbSinkProvider provider = new DynamoDbSinkProvider();
+        PluginConfig bad = new PluginConfig(provider.id(), Map.of("results_table", "x", "endpoint", "not a url",
+                "max_attempts", 0, "request_timeout", "0s"), provider.configKeys());
+
+        assertThatThrownBy(() -> provider.create(bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("sink dynamodb: ").hasMessageContaining("results_table:")
+                .hasMessageContaining("endpoint:").hasMessageContaining("max_attempts: must be 1 to 20")
+                .hasMessageContaining("request_timeout: must be positive");
+        assertThat(DynamoDbSinkProvider.settings(new PluginConfig(provider.id(), Map.of("request_timeout", "3s"),
+                provider.configKeys())).aws().timeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
     private Map<String, Object> settings(Map<String, Object> overrides) {
         Map<String, Object> settings = new HashMap<>(Map.of("endpoint", dynalite.endpoint().toString(),
                 "region", "us-east-1", "results_table", results, "metrics_table", metrics, "create_tables", true));

@@ -1,5 +1,6 @@
 package dev.onrush.sink.s3;
 
+import dev.onrush.aws.AwsFailures;
 import dev.onrush.spi.RunInfo;
 import dev.onrush.spi.RunResult;
 import dev.onrush.spi.sink.ResultSink;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * wrong bucket or endpoint shows at the start of the run rather than at its end.
  *
  * <p>Threading: Onrush calls it from one worker thread at a time; the callbacks block (bounded by the client's
- * timeouts and the {@link Backoff}) and return completed or failed stages. Not thread-safe.
+ * timeouts and retries) and return completed or failed stages. Not thread-safe.
  */
 public final class S3Sink implements ResultSink {
 
@@ -35,7 +36,7 @@ public final class S3Sink implements ResultSink {
     /**
      * @param client     the client to upload with
      * @param ownsClient whether the sink closes {@code client} at {@link #onComplete}
-     * @param config     the bucket, prefix, part size and retry bound
+     * @param config     the bucket, prefix, part size and client settings
      */
     public S3Sink(S3Client client, boolean ownsClient, S3SinkConfig config) {
         this.client = Objects.requireNonNull(client, "client");
@@ -47,8 +48,8 @@ public final class S3Sink implements ResultSink {
     public CompletionStage<Void> onStart(RunInfo info) {
         this.run = info;
         try {
-            config.backoff().call("HeadBucket s3://" + config.bucket(),
-                    () -> client.headBucket(b -> b.bucket(config.bucket())));
+            AwsFailures.call("HeadBucket s3://" + config.bucket(),
+                    () -> client.headBucket(b -> b.bucket(config.bucket())), S3UploadException::new);
             return CompletableFuture.completedFuture(null);
         } catch (S3UploadException e) {
             String hint = e.getCause() instanceof NoSuchBucketException

@@ -1,8 +1,8 @@
 package dev.onrush.sink.s3;
 
 /**
- * S3 refused or could not take an upload (or the bucket check) after the retries {@link Backoff} allows. The message
- * names the bucket and the key. Sinks return it in a failed stage; it is never thrown to the engine.
+ * S3 refused or could not take an upload (or the bucket check) after the client's retries ({@code max_attempts}).
+ * The message names the bucket and the key. Sinks return it in a failed stage; it is never thrown to the engine.
  */
 public final class S3UploadException extends RuntimeException {
 

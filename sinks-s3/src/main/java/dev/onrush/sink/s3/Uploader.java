@@ -1,5 +1,6 @@
 package dev.onrush.sink.s3;
 
+import dev.onrush.aws.AwsFailures;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Puts one file as one object: a single PutObject up to the part size, a multipart upload above it (aborted when
- * it fails, so no invisible parts are left to pay for). Each S3 call is retried by {@link Backoff}.
+ * it fails, so no invisible parts are left to pay for). Each S3 call is retried by the client (the SDK's standard
+ * strategy, up to {@code max_attempts}).
  */
 final class Uploader {
 
@@ -53,17 +55,19 @@ final class Uploader {
         String type = contentType(file.getFileName().toString());
         String target = "s3://" + config.bucket() + "/" + key;
         if (size <= config.partSizeBytes()) {
-            config.backoff().call("PutObject " + target, () -> client.putObject(b -> b.bucket(config.bucket())
-                    .key(key).contentType(type).contentLength(size), RequestBody.fromFile(file)));
+            AwsFailures.call("PutObject " + target, () -> client.putObject(b -> b.bucket(config.bucket())
+                    .key(key).contentType(type).contentLength(size), RequestBody.fromFile(file)),
+                    S3UploadException::new);
             return;
         }
-        String uploadId = config.backoff().call("CreateMultipartUpload " + target,
-                () -> client.createMultipartUpload(b -> b.bucket(config.bucket()).key(key).contentType(type)))
-                .uploadId();
+        String uploadId = AwsFailures.call("CreateMultipartUpload " + target,
+                () -> client.createMultipartUpload(b -> b.bucket(config.bucket()).key(key).contentType(type)),
+                S3UploadException::new).uploadId();
         try {
             List<CompletedPart> parts = uploadParts(file, key, uploadId, target);
-            config.backoff().call("CompleteMultipartUpload " + target, () -> client.completeMultipartUpload(b -> b
-                    .bucket(config.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+            AwsFailures.call("CompleteMultipartUpload " + target, () -> client.completeMultipartUpload(b -> b
+                    .bucket(config.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts))),
+                    S3UploadException::new);
         } catch (IOException | RuntimeException e) {
             abortQuietly(key, uploadId, e);
             throw e;
@@ -82,10 +86,10 @@ final class Uploader {
                 }
                 int partNumber = number;
                 byte[] part = length == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, length);
-                String eTag = config.backoff().call("UploadPart " + partNumber + " of " + target,
+                String eTag = AwsFailures.call("UploadPart " + partNumber + " of " + target,
                         () -> client.uploadPart(b -> b.bucket(config.bucket()).key(key).uploadId(uploadId)
                                 .partNumber(partNumber).contentLength((long) part.length),
-                                RequestBody.fromBytes(part))).eTag();
+                                RequestBody.fromBytes(part)), S3UploadException::new).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
             }
         }

@@ -125,6 +125,19 @@ class S3SinkTest {
                 .hasMessageContaining("endpoint:");
     }
 
+    @Test
+    void theSharedAwsKeysAreCheckedWithTheRestAndTheOldTimeoutNameIsStillRead() {
+        S3SinkProvider provider = new S3SinkProvider();
+        PluginConfig bad = new PluginConfig(provider.id(), Map.of("bucket", "results", "max_attempts", 30,
+                "timeout", "0s", "prefix", "/abs"), provider.configKeys());
+
+        assertThatThrownBy(() -> provider.create(bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("sink s3: ").hasMessageContaining("max_attempts: must be 1 to 20")
+                .hasMessageContaining("timeout: must be positive").hasMessageContaining("prefix:");
+        assertThat(S3SinkProvider.settings(new PluginConfig(provider.id(), Map.of("bucket", "results",
+                "request_timeout", "90s"), provider.configKeys())).aws().timeout()).hasSeconds(90);
+    }
+
     private static ResultSink sink(Map<String, Object> overrides) {
         Map<String, Object> settings = new HashMap<>(Map.of("endpoint", s3.endpoint().toString(),
                 "region", "us-east-1", "bucket", "results", "path_style", true));
