@@ -28,8 +28,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     // plan model
     dev.onrush.core.model.LoadTest.class, dev.onrush.core.model.Target.class, dev.onrush.core.model.Scenario.class,
     dev.onrush.core.model.Step.Request.class, dev.onrush.core.model.Step.Think.class,
-    dev.onrush.core.model.Phase.class, dev.onrush.core.model.LoadShape.Users.class,
-    dev.onrush.core.model.LoadShape.Rate.class, dev.onrush.core.model.LoadSettings.class,
+    dev.onrush.core.model.Phase.class, dev.onrush.core.model.PhaseRole.class,
+    dev.onrush.core.model.LoadShape.Users.class, dev.onrush.core.model.LoadShape.Rate.class,
+    dev.onrush.core.model.LoadSettings.class,
     dev.onrush.core.model.GeneratorLimits.class, dev.onrush.core.model.Criterion.class,
     dev.onrush.core.model.Criterion.Metric.class, dev.onrush.core.model.Criterion.Operator.class,
     dev.onrush.core.model.PluginSpec.class, dev.onrush.core.model.TestType.class,
