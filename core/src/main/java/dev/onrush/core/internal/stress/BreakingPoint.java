@@ -9,6 +9,7 @@ import dev.onrush.core.model.Criterion;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Phase;
+import dev.onrush.core.model.PhaseRole;
 import dev.onrush.core.model.StressSettings;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.Verdict;
@@ -26,6 +27,10 @@ import java.util.Set;
  * Looks for a stress test's breaking point while it runs: judges each step on its own data as soon as the step's
  * last interval is merged, and either decides the next step's rate (search) or stops the run at the first failing
  * step (staircase). Collector thread only, except {@link #steeredPhases}.
+ *
+ * <p>The steps are the phases of constant load whose role is {@link PhaseRole#STEP} (the staircase's and the
+ * search's); a stress test whose phases a user wrote has none, and then every {@link PhaseRole#CUSTOM} phase of
+ * constant load is a step, whatever its name (ramps, holds, settles and warm-ups are never judged).
  *
  * <p>A step is judged on its phase's merged histograms and counts, never on cumulative totals. It fails when
  * <ol>
@@ -65,6 +70,8 @@ public final class BreakingPoint {
     /** The index of {@code step_1}: after the warm-up, when there is one. */
     private final int first;
     private final List<Criterion> stepCriteria;
+    /** Per phase: whether it is judged as a step. */
+    private final boolean[] stepPhases;
     private final List<Step> steps = new ArrayList<>();
     private final Set<Integer> judged = new HashSet<>();
 
@@ -95,6 +102,7 @@ public final class BreakingPoint {
         this.first = settings.warmUp().isZero() ? 0 : 1;
         this.stepCriteria = test.criteria().stream()
                 .filter(c -> c.metric().isLatency() || c.metric() == Criterion.Metric.ERROR_RATE).toList();
+        this.stepPhases = stepPhases(test.phases());
     }
 
     /** The phases of a search whose rate is decided during the run: all but the warm-up, first step and its hold. */
@@ -115,10 +123,11 @@ public final class BreakingPoint {
     public static List<int[]> requestScopes(LoadTest test) {
         List<int[]> scopes = new ArrayList<>();
         List<String> names = test.requestNames();
+        boolean[] steps = stepPhases(test.phases());
         for (Criterion c : test.criteria()) {
             if (c.request() != null) {
-                for (int p = 0; p < test.phases().size(); p++) {
-                    if (isStep(test.phases().get(p))) {
+                for (int p = 0; p < steps.length; p++) {
+                    if (steps[p]) {
                         scopes.add(new int[] {p, names.indexOf(c.request())});
                     }
                 }
@@ -139,7 +148,7 @@ public final class BreakingPoint {
         }
         // the phase the interval started in, as the aggregator attributes it (listeners get one-second intervals)
         int phase = timeline.phaseAt(interval.index() * 1_000_000_000L);
-        if (!isStep(test.phases().get(phase)) || judged.contains(phase)
+        if (!stepPhases[phase] || judged.contains(phase)
                 || (timeline.isSteered(phase) && timeline.steeredRate(phase) == 0)) {
             return false; // not a step, judged already, or a step slot left idle for a backlog to drain
         }
@@ -308,7 +317,7 @@ public final class BreakingPoint {
             return new Judge.Decision(verdict, outcome);
         }
         if (!search && !steps.isEmpty() && steps.stream().allMatch(Step::passed)
-                && steps.size() == (int) test.phases().stream().filter(BreakingPoint::isStep).count()) {
+                && steps.size() == stepCount()) {
             return new Judge.Decision(Verdict.PASSED, "every step held, up to " + describe(steps.get(steps.size() - 1))
                     + ": the breaking point is above it");
         }
@@ -410,11 +419,29 @@ public final class BreakingPoint {
         return s.users() > 0 ? s.users() + " users" : fmt(s.rate()) + " rps";
     }
 
-    /** A step is a phase holding a constant load named {@code step_N} (ramps, holds and settles are not judged). */
-    static boolean isStep(Phase p) {
-        boolean constant = p.shape() instanceof LoadShape.Users u ? u.from() == u.to()
-                : p.shape() instanceof LoadShape.Rate r && r.fromPerSec() == r.toPerSec();
-        return constant && p.name().startsWith("step_");
+    private int stepCount() {
+        int n = 0;
+        for (boolean step : stepPhases) {
+            n += step ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Per phase, whether it is a step: a constant load with the role {@link PhaseRole#STEP}, or, when no phase has
+     * that role (a user's phases), with the role {@link PhaseRole#CUSTOM}.
+     */
+    static boolean[] stepPhases(List<Phase> phases) {
+        PhaseRole role = phases.stream().anyMatch(p -> p.role() == PhaseRole.STEP) ? PhaseRole.STEP
+                : PhaseRole.CUSTOM;
+        boolean[] steps = new boolean[phases.size()];
+        for (int i = 0; i < steps.length; i++) {
+            Phase p = phases.get(i);
+            boolean constant = p.shape() instanceof LoadShape.Users u ? u.from() == u.to()
+                    : p.shape() instanceof LoadShape.Rate r && r.fromPerSec() == r.toPerSec();
+            steps[i] = constant && p.role() == role;
+        }
+        return steps;
     }
 
     private static double round(double v) {
