@@ -81,26 +81,14 @@ public final class Presets {
     }
 
     /**
-     * The phases of a stress search: {@code warm_up} at {@code start_rate} (when set), then
-     * {@link StressSettings#searchSlots()} slots of {@code step_k} (judged),
-     * {@code hold_k} (1 s at the step's rate while it is judged) and, with a cooldown, {@code settle_k}. Only the
-     * first step's rate is known before the run; the others are planned at {@code start_rate} and set as the run
-     * goes (a search ends early once it has its answer).
+     * The phases of a stress search, as its {@link SearchLayout} places them: {@code warm_up} at {@code start_rate}
+     * (when set), then {@link StressSettings#searchSlots()} slots of {@code step_k} (judged), {@code hold_k} (1 s at
+     * the step's rate while it is judged) and, with a cooldown, {@code settle_k}. Only the first step's rate is known
+     * before the run; the others are planned at {@code start_rate} and set as the run goes (a search ends early once
+     * it has its answer).
      */
     public static List<Phase> stressSearch(StressSettings stress) {
-        List<Phase> phases = new ArrayList<>();
-        LoadShape placeholder = LoadShape.rate(stress.startRate(), stress.startRate());
-        if (!stress.warmUp().isZero()) {
-            phases.add(Phase.of("warm_up", stress.warmUp(), placeholder, PhaseRole.WARMUP));
-        }
-        for (int k = 1; k <= stress.searchSlots(); k++) {
-            phases.add(Phase.of("step_" + k, stress.stepDuration(), placeholder, PhaseRole.STEP));
-            phases.add(Phase.of("hold_" + k, Duration.ofSeconds(1), placeholder, PhaseRole.HOLD));
-            if (!stress.cooldown().isZero()) {
-                phases.add(Phase.of("settle_" + k, stress.cooldown(), placeholder, PhaseRole.SETTLE));
-            }
-        }
-        return List.copyOf(phases);
+        return SearchLayout.of(stress).phases(stress.startRate());
     }
 
     private static void addRamp(List<Phase> phases, String name, PhaseRole role, Duration length, LoadSettings load,
