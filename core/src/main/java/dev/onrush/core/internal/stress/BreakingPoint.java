@@ -1,6 +1,7 @@
 package dev.onrush.core.internal.stress;
 
 import static dev.onrush.core.internal.stress.JudgedStep.fmt;
+import static dev.onrush.core.internal.stress.JudgedStep.round;
 
 import dev.onrush.core.internal.criteria.Judge;
 import dev.onrush.core.internal.metrics.Accumulator;
@@ -283,30 +284,7 @@ public final class BreakingPoint {
             m.put("precision_percent", round(settings.precision() * 100));
         }
         m.put("max_error_rate_percent", round(settings.maxErrorRatePercent()));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (JudgedStep s : steps) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("step", s.number());
-            r.put("phase", s.phase());
-            if (s.users() > 0) {
-                r.put("users", s.users());
-            } else {
-                r.put("rate", round(s.rate()));
-            }
-            r.put("requests", s.requests());
-            r.put("throughput_rps", round(s.throughputRps()));
-            r.put("error_rate_percent", round(s.errorRatePercent()));
-            r.put("dropped", s.dropped());
-            if (!Double.isNaN(s.p95Ms())) {
-                r.put("p95_ms", round(s.p95Ms()));
-            }
-            r.put("passed", s.passed());
-            if (s.reason() != null) {
-                r.put("reason", s.reason());
-            }
-            rows.add(r);
-        }
-        m.put("steps", rows);
+        m.put("steps", steps.stream().map(JudgedStep::row).toList());
         return m;
     }
 
@@ -357,9 +335,5 @@ public final class BreakingPoint {
             steps[i] = constant && p.role() == role;
         }
         return steps;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }
