@@ -85,23 +85,21 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
         this(name, type, target, load, scenarios, phases, criteria, sinks, probes, tags, limits, null);
     }
 
-    /** The phase a criterion without one is judged on: the preset's steady phase, when there is one. */
-    private static final String DEFAULT_JUDGED_PHASE = "steady";
-
     /**
-     * The criteria as they are judged. In a test expanded from {@code load} whose preset has a {@code steady} phase
-     * (baseline, volume, endurance), a criterion that names no phase is judged on the steady phase only: the
-     * warm-up of the ramp and the ramp-down are left out. {@code phase: all} asks for the whole run (the phase
-     * is then {@code null}, as for every criterion of the other types).
+     * The criteria as they are judged. In a test expanded from {@code load} whose preset has a
+     * {@link PhaseRole#STEADY} phase (baseline, volume, endurance), a criterion that names no phase is judged on the
+     * steady phase only: the warm-up of the ramp and the ramp-down are left out. {@code phase: all} asks for the
+     * whole run (the phase is then {@code null}, as for every criterion of the other types).
      */
     public List<Criterion> judgedCriteria() {
-        boolean steady = load != null && phases.stream().anyMatch(p -> p.name().equals(DEFAULT_JUDGED_PHASE));
+        String steady = load == null ? null : phases.stream().filter(p -> p.role() == PhaseRole.STEADY)
+                .map(Phase::name).findFirst().orElse(null);
         List<Criterion> judged = new ArrayList<>();
         for (Criterion c : criteria) {
             if (Criterion.ALL_PHASES.equals(c.phase())) {
                 judged.add(c.forPhase(null));
             } else {
-                judged.add(steady ? c.onPhaseByDefault(DEFAULT_JUDGED_PHASE) : c);
+                judged.add(steady != null ? c.onPhaseByDefault(steady) : c);
             }
         }
         return List.copyOf(judged);
@@ -166,7 +164,7 @@ public record LoadTest(String name, TestType type, Target target, LoadSettings l
         }
         List<Phase> scaled = new ArrayList<>();
         for (int i = 0; i < ns.length; i++) {
-            scaled.add(Phase.of(phases.get(i).name(), Duration.ofNanos(ns[i]), phases.get(i).shape()));
+            scaled.add(phases.get(i).withDuration(Duration.ofNanos(ns[i])));
         }
         return new LoadTest(name, type, target, null, scenarios, scaled, criteria, sinks, probes, tags, limits,
                 stress);

@@ -17,6 +17,13 @@ import java.util.List;
  *       {@code duration}.</li>
  *   <li>scalability: after {@code ramp_up}, 25, 50, 75 and 100 % of the peak, each held for {@code duration}.</li>
  * </ul>
+ *
+ * <p>Each phase gets its {@link PhaseRole} here, and the analyses read the role, not the name: {@code ramp_up}
+ * and {@code ramp_down} are {@link PhaseRole#RAMP_UP} and {@link PhaseRole#RAMP_DOWN}, {@code steady}
+ * {@link PhaseRole#STEADY}, {@code spike} {@link PhaseRole#SPIKE} (the quarter load around it
+ * {@link PhaseRole#HOLD}), {@code step_k} {@link PhaseRole#STEP}, {@code level_k} {@link PhaseRole#LEVEL}; a stress
+ * search's {@code warm_up}, {@code hold_k} and {@code settle_k} are {@link PhaseRole#WARMUP}, {@link PhaseRole#HOLD}
+ * and {@link PhaseRole#SETTLE}.
  */
 public final class Presets {
 
@@ -30,26 +37,27 @@ public final class Presets {
         switch (type) {
             case SPIKE -> {
                 Duration side = hold.multipliedBy(2).dividedBy(5);
-                addRamp(phases, "ramp_up", load.rampUp(), load, 0, 0.25);
-                phases.add(Phase.of("before_spike", side, load.shape(0.25, 0.25)));
-                phases.add(Phase.of("spike", hold, load.shape(1, 1)));
-                phases.add(Phase.of("after_spike", side, load.shape(0.25, 0.25)));
-                addRamp(phases, "ramp_down", load.rampDown(), load, 0.25, 0);
+                addRamp(phases, "ramp_up", PhaseRole.RAMP_UP, load.rampUp(), load, 0, 0.25);
+                phases.add(Phase.of("before_spike", side, load.shape(0.25, 0.25), PhaseRole.HOLD));
+                phases.add(Phase.of("spike", hold, load.shape(1, 1), PhaseRole.SPIKE));
+                phases.add(Phase.of("after_spike", side, load.shape(0.25, 0.25), PhaseRole.HOLD));
+                addRamp(phases, "ramp_down", PhaseRole.RAMP_DOWN, load.rampDown(), load, 0.25, 0);
             }
             case STRESS -> {
                 return stressSteps(load, StressSettings.DEFAULT_STEPS);
             }
             case SCALABILITY -> {
-                addRamp(phases, "ramp_up", load.rampUp(), load, 0, 0.25);
+                addRamp(phases, "ramp_up", PhaseRole.RAMP_UP, load.rampUp(), load, 0, 0.25);
                 for (int pct = 25; pct <= 100; pct += 25) {
-                    phases.add(Phase.of("level_" + pct, hold, load.shape(pct / 100.0, pct / 100.0)));
+                    phases.add(Phase.of("level_" + pct, hold, load.shape(pct / 100.0, pct / 100.0),
+                            PhaseRole.LEVEL));
                 }
-                addRamp(phases, "ramp_down", load.rampDown(), load, 1, 0);
+                addRamp(phases, "ramp_down", PhaseRole.RAMP_DOWN, load.rampDown(), load, 1, 0);
             }
             default -> {
-                addRamp(phases, "ramp_up", load.rampUp(), load, 0, 1);
-                phases.add(Phase.of("steady", hold, load.shape(1, 1)));
-                addRamp(phases, "ramp_down", load.rampDown(), load, 1, 0);
+                addRamp(phases, "ramp_up", PhaseRole.RAMP_UP, load.rampUp(), load, 0, 1);
+                phases.add(Phase.of("steady", hold, load.shape(1, 1), PhaseRole.STEADY));
+                addRamp(phases, "ramp_down", PhaseRole.RAMP_DOWN, load.rampDown(), load, 1, 0);
             }
         }
         return List.copyOf(phases);
@@ -61,44 +69,32 @@ public final class Presets {
      */
     public static List<Phase> stressSteps(LoadSettings load, StressSettings stress) {
         List<Phase> phases = new ArrayList<>();
-        addRamp(phases, "ramp_up", load.rampUp(), load, 0, 1);
+        addRamp(phases, "ramp_up", PhaseRole.RAMP_UP, load.rampUp(), load, 0, 1);
         int step = 1;
         double last = 1;
         for (double f = 1; f <= stress.maxFactor() + 1e-9; f *= stress.growth()) {
-            phases.add(Phase.of("step_" + step++, load.duration(), load.shape(f, f)));
+            phases.add(Phase.of("step_" + step++, load.duration(), load.shape(f, f), PhaseRole.STEP));
             last = f;
         }
-        addRamp(phases, "ramp_down", load.rampDown(), load, last, 0);
+        addRamp(phases, "ramp_down", PhaseRole.RAMP_DOWN, load.rampDown(), load, last, 0);
         return List.copyOf(phases);
     }
 
     /**
-     * The phases of a stress search: {@code warm_up} at {@code start_rate} (when set), then
-     * {@link StressSettings#searchSlots()} slots of {@code step_k} (judged),
-     * {@code hold_k} (1 s at the step's rate while it is judged) and, with a cooldown, {@code settle_k}. Only the
-     * first step's rate is known before the run; the others are planned at {@code start_rate} and set as the run
-     * goes (a search ends early once it has its answer).
+     * The phases of a stress search, as its {@link SearchLayout} places them: {@code warm_up} at {@code start_rate}
+     * (when set), then {@link StressSettings#searchSlots()} slots of {@code step_k} (judged), {@code hold_k} (1 s at
+     * the step's rate while it is judged) and, with a cooldown, {@code settle_k}. Only the first step's rate is known
+     * before the run; the others are planned at {@code start_rate} and set as the run goes (a search ends early once
+     * it has its answer).
      */
     public static List<Phase> stressSearch(StressSettings stress) {
-        List<Phase> phases = new ArrayList<>();
-        LoadShape placeholder = LoadShape.rate(stress.startRate(), stress.startRate());
-        if (!stress.warmUp().isZero()) {
-            phases.add(Phase.of("warm_up", stress.warmUp(), placeholder));
-        }
-        for (int k = 1; k <= stress.searchSlots(); k++) {
-            phases.add(Phase.of("step_" + k, stress.stepDuration(), placeholder));
-            phases.add(Phase.of("hold_" + k, Duration.ofSeconds(1), placeholder));
-            if (!stress.cooldown().isZero()) {
-                phases.add(Phase.of("settle_" + k, stress.cooldown(), placeholder));
-            }
-        }
-        return List.copyOf(phases);
+        return SearchLayout.of(stress).phases(stress.startRate());
     }
 
-    private static void addRamp(List<Phase> phases, String name, Duration length, LoadSettings load, double from,
-                                double to) {
+    private static void addRamp(List<Phase> phases, String name, PhaseRole role, Duration length, LoadSettings load,
+                                double from, double to) {
         if (!length.isZero()) {
-            phases.add(Phase.of(name, length, load.shape(from, to)));
+            phases.add(Phase.of(name, length, load.shape(from, to), role));
         }
     }
 }

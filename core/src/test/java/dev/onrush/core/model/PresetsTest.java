@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -150,5 +152,70 @@ class PresetsTest {
                     .extracting(p -> ((LoadShape.Users) p.shape()).from())
                     .allMatch(n -> n >= 1);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestType.class, names = {"BASELINE", "VOLUME", "ENDURANCE", "CUSTOM"})
+    void steadyPresetsRampUpHoldTheSteadyRoleAndRampDown(TestType type) {
+        assertThat(Presets.expand(type, RATE)).extracting(Phase::name, Phase::role).containsExactly(
+                tuple("ramp_up", PhaseRole.RAMP_UP), tuple("steady", PhaseRole.STEADY),
+                tuple("ramp_down", PhaseRole.RAMP_DOWN));
+    }
+
+    @Test
+    void theSpikePresetMarksItsSpikeAndHoldsTheQuarterLoadAroundIt() {
+        assertThat(Presets.expand(TestType.SPIKE, USERS)).extracting(Phase::name, Phase::role).containsExactly(
+                tuple("ramp_up", PhaseRole.RAMP_UP), tuple("before_spike", PhaseRole.HOLD),
+                tuple("spike", PhaseRole.SPIKE), tuple("after_spike", PhaseRole.HOLD),
+                tuple("ramp_down", PhaseRole.RAMP_DOWN));
+    }
+
+    @Test
+    void theStressStaircaseMarksEveryStepAndTheScalabilityPresetEveryLevel() {
+        assertThat(Presets.expand(TestType.STRESS, RATE)).extracting(Phase::role).containsExactly(
+                PhaseRole.RAMP_UP, PhaseRole.STEP, PhaseRole.STEP, PhaseRole.STEP, PhaseRole.STEP, PhaseRole.STEP,
+                PhaseRole.RAMP_DOWN);
+        assertThat(Presets.expand(TestType.SCALABILITY, RATE)).extracting(Phase::role).containsExactly(
+                PhaseRole.RAMP_UP, PhaseRole.LEVEL, PhaseRole.LEVEL, PhaseRole.LEVEL, PhaseRole.LEVEL,
+                PhaseRole.RAMP_DOWN);
+    }
+
+    @Test
+    void aStressSearchMarksItsWarmUpStepsHoldsAndSettles() {
+        StressSettings withAll = StressSettings.search(100, 1000);
+        List<Phase> phases = Presets.stressSearch(withAll);
+
+        assertThat(phases.subList(0, 7)).extracting(Phase::name, Phase::role).containsExactly(
+                tuple("warm_up", PhaseRole.WARMUP), tuple("step_1", PhaseRole.STEP), tuple("hold_1", PhaseRole.HOLD),
+                tuple("settle_1", PhaseRole.SETTLE), tuple("step_2", PhaseRole.STEP), tuple("hold_2", PhaseRole.HOLD),
+                tuple("settle_2", PhaseRole.SETTLE));
+        assertThat(phases).filteredOn(p -> p.role() == PhaseRole.STEP).hasSize(withAll.searchSlots());
+
+        StressSettings bare = new StressSettings(StressSettings.Mode.SEARCH, 100, Duration.ofSeconds(2), 2, 0.1,
+                1000, 5, Duration.ZERO, 3, Duration.ZERO);
+        assertThat(Presets.stressSearch(bare).subList(0, 4)).extracting(Phase::role).containsExactly(
+                PhaseRole.STEP, PhaseRole.HOLD, PhaseRole.STEP, PhaseRole.HOLD);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestType.class)
+    void everyPresetPhaseHasARoleOtherThanCustomAndNoRoleComesFromAName(TestType type) {
+        assertThat(Presets.expand(type, USERS)).extracting(Phase::role).doesNotContain(PhaseRole.CUSTOM);
+        // the same names written by a user are custom phases
+        for (Phase p : Presets.expand(type, USERS)) {
+            assertThat(Phase.of(p.name(), p.duration(), p.shape()).role()).isEqualTo(PhaseRole.CUSTOM);
+        }
+    }
+
+    @Test
+    void aTestScaledToATotalDurationKeepsItsPresetsRoles() {
+        LoadTest spike = LoadTest.builder("t").type(TestType.SPIKE).target("http://h")
+                .scenario(Scenario.of("s", 1, Step.Request.of("GET", "/"), Duration.ZERO)).load(RATE).build();
+
+        Map<String, PhaseRole> roles = new LinkedHashMap<>();
+        spike.withTotalDuration(Duration.ofSeconds(30)).phases().forEach(p -> roles.put(p.name(), p.role()));
+
+        assertThat(roles).containsEntry("spike", PhaseRole.SPIKE).containsEntry("before_spike", PhaseRole.HOLD)
+                .containsEntry("ramp_up", PhaseRole.RAMP_UP);
     }
 }

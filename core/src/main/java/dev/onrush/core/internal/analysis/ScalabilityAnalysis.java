@@ -3,6 +3,7 @@ package dev.onrush.core.internal.analysis;
 import dev.onrush.core.model.Criterion;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.Phase;
+import dev.onrush.core.model.PhaseRole;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.LatencyStats;
 import dev.onrush.spi.ProbeSample;
@@ -19,14 +20,15 @@ import java.util.function.ToDoubleFunction;
  * A scalability test's question: as the load rises level by level, does the capacity of the system under test
  * follow, how well is it used, and how long does scaling take?
  *
- * <p>Levels: the phases named {@code level_*} (the preset's 25/50/75/100 %), else every phase of constant load not
- * named {@code ramp_*}; {@code load_percent} is the level's load over the highest level's. Per level, from the
- * merge of its own intervals' histograms: {@code throughput_rps}, {@code p95_ms} (-1 without requests),
- * {@code error_rate_percent}; from the capacity series ({@link CapacitySeries}): {@code capacity} (in effect at the
- * level's end) and {@code capacity_mean} (time-weighted over the level), {@code throughput_per_capacity} (throughput
- * over the mean capacity) and {@code efficiency} (that over the first level's: 1 = as much throughput per unit of
- * capacity as at 25 %; above 1 the capacity is busier than at 25 %, below 1 added capacity brought less than its
- * share). Without a capacity probe these say {@code "unknown"}.
+ * <p>Levels: the phases whose role is {@link PhaseRole#LEVEL} (the preset's 25/50/75/100 %), else every
+ * {@link PhaseRole#CUSTOM} phase of constant load (a user's phases, whatever their names); {@code load_percent} is
+ * the level's load over the highest level's. Per level, from the merge of its own intervals' histograms:
+ * {@code throughput_rps}, {@code p95_ms} (-1 without requests), {@code error_rate_percent}; from the capacity series
+ * ({@link CapacitySeries}): {@code capacity} (in effect at the level's end) and {@code capacity_mean} (time-weighted
+ * over the level), {@code throughput_per_capacity} (throughput over the mean capacity) and {@code efficiency} (that
+ * over the first level's: 1 = as much throughput per unit of capacity as at 25 %; above 1 the capacity is busier
+ * than at 25 %, below 1 added capacity brought less than its share). Without a capacity probe these say
+ * {@code "unknown"}.
  *
  * <p>Time to scale: from the start of the first level interval that broke a latency criterion (the plan's latency
  * criteria on all requests, a phase-scoped one only in its phase; without any, {@code p95} more than twice the first
@@ -152,11 +154,11 @@ final class ScalabilityAnalysis {
     }
 
     static List<Phase> levels(List<Phase> phases) {
-        List<Phase> named = phases.stream().filter(p -> p.name().startsWith("level_")).toList();
-        if (!named.isEmpty()) {
-            return named;
+        List<Phase> preset = phases.stream().filter(p -> p.role() == PhaseRole.LEVEL).toList();
+        if (!preset.isEmpty()) {
+            return preset;
         }
-        return phases.stream().filter(p -> !p.name().startsWith("ramp_") && constant(p.shape())).toList();
+        return phases.stream().filter(p -> p.role() == PhaseRole.CUSTOM && constant(p.shape())).toList();
     }
 
     private static boolean constant(LoadShape shape) {

@@ -2,6 +2,7 @@ package dev.onrush.core.internal.analysis;
 
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.Phase;
+import dev.onrush.core.model.PhaseRole;
 import dev.onrush.spi.IntervalSnapshot;
 
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import java.util.Map;
 
 /**
  * A spike test's question: how much worse was it during the spike, and how long after the spike ended until
- * latency was back? The spike is the phase named {@code spike} (the preset's), else the phase with the highest
- * load; "before" and "after" are the phases around it.
+ * latency was back? The spike is the phase whose role is {@link PhaseRole#SPIKE} (the preset's), else the phase
+ * with the highest load (a user's phases, whatever their names); "before" and "after" are the phases around it.
  *
  * <p>Recovery time: from the end of the spike to the start of the first second of the "after" phase whose p95 is
  * within 10 % of the pre-spike p95 and stays there for the next two seconds (or to the end of the phase, if
@@ -76,7 +77,7 @@ final class SpikeAnalysis {
 
     private static int spikeIndex(List<Phase> phases) {
         for (int i = 0; i < phases.size(); i++) {
-            if (phases.get(i).name().equals("spike")) {
+            if (phases.get(i).role() == PhaseRole.SPIKE) {
                 return i;
             }
         }

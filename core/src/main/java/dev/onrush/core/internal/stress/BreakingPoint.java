@@ -1,5 +1,8 @@
 package dev.onrush.core.internal.stress;
 
+import static dev.onrush.core.internal.stress.JudgedStep.fmt;
+import static dev.onrush.core.internal.stress.JudgedStep.round;
+
 import dev.onrush.core.internal.criteria.Judge;
 import dev.onrush.core.internal.metrics.Accumulator;
 import dev.onrush.core.internal.metrics.Histograms;
@@ -9,6 +12,8 @@ import dev.onrush.core.model.Criterion;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Phase;
+import dev.onrush.core.model.PhaseRole;
+import dev.onrush.core.model.SearchLayout;
 import dev.onrush.core.model.StressSettings;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.Verdict;
@@ -27,6 +32,10 @@ import java.util.Set;
  * last interval is merged, and either decides the next step's rate (search) or stops the run at the first failing
  * step (staircase). Collector thread only, except {@link #steeredPhases}.
  *
+ * <p>The steps are the phases of constant load whose role is {@link PhaseRole#STEP} (the staircase's and the
+ * search's); a stress test whose phases a user wrote has none, and then every {@link PhaseRole#CUSTOM} phase of
+ * constant load is a step, whatever its name (ramps, holds, settles and warm-ups are never judged).
+ *
  * <p>A step is judged on its phase's merged histograms and counts, never on cumulative totals. It fails when
  * <ol>
  *   <li>the generator was the bottleneck in it (its lag p99 above {@code generator.max_lag_p99}): the search
@@ -38,10 +47,7 @@ import java.util.Set;
  *   <li>no request completed in it, or (search) it served less than 90 % of its rate: its backlog grew.</li>
  * </ol>
  *
- * <p>Search: rates grow by {@code growth} from {@code start_rate} while steps pass (capped at {@code max_rate});
- * after the first failure the next rate is the midpoint of the last passing and the first failing rate, until
- * (failing − passing) / passing is at most {@code precision}. When the first step fails already, rates fall by
- * {@code growth} until one passes, then the midpoints follow.
+ * <p>Search: {@link RateSearch} decides the rates; the staircase stops at the first failing step.
  */
 public final class BreakingPoint {
 
@@ -51,37 +57,25 @@ public final class BreakingPoint {
      */
     private static final double MIN_SERVED_SHARE = 0.9;
 
-    /** Idle time beyond the estimated drain of a failing step's backlog. */
-    private static final double DRAIN_MARGIN_S = 0.5;
-
     /** The answer is found, or cannot be: the run is to end now. */
     public static final boolean STOP = true;
 
     private final LoadTest test;
     private final StressSettings settings;
     private final Timeline timeline;
-    private final boolean search;
-    private final int slot;
-    /** The index of {@code step_1}: after the warm-up, when there is one. */
-    private final int first;
+    /** The search's rates, {@code null} for the staircase. */
+    private final RateSearch search;
     private final List<Criterion> stepCriteria;
-    private final List<Step> steps = new ArrayList<>();
+    /** Per phase: whether it is judged as a step. */
+    private final boolean[] stepPhases;
+    private final List<JudgedStep> steps = new ArrayList<>();
     private final Set<Integer> judged = new HashSet<>();
 
-    /** Search: the highest passing and the lowest failing rate so far ({@code NaN} for none). */
-    private double good = Double.NaN;
-    private double bad = Double.NaN;
     /** Figures of the step being run, from its intervals. */
     private final Histogram stepLag = Histograms.newTotal();
     private long stepDropped;
     private String outcome;
     private Verdict verdict;
-
-    /** One judged step. */
-    private record Step(int number, String phase, double rate, int users, long requests, double throughputRps,
-                        double errorRatePercent, long dropped, double p95Ms, boolean passed, String reason,
-                        boolean generatorLimited) {
-    }
 
     /**
      * @param timeline the run's timeline, built with {@link #steeredPhases} when the test is a search
@@ -90,18 +84,17 @@ public final class BreakingPoint {
         this.test = test;
         this.settings = test.stress();
         this.timeline = timeline;
-        this.search = test.isStressSearch();
-        this.slot = settings.cooldown().isZero() ? 2 : 3;
-        this.first = settings.warmUp().isZero() ? 0 : 1;
+        this.search = test.isStressSearch() ? new RateSearch(settings, timeline) : null;
         this.stepCriteria = test.criteria().stream()
                 .filter(c -> c.metric().isLatency() || c.metric() == Criterion.Metric.ERROR_RATE).toList();
+        this.stepPhases = stepPhases(test.phases());
     }
 
     /** The phases of a search whose rate is decided during the run: all but the warm-up, first step and its hold. */
     public static Set<Integer> steeredPhases(LoadTest test) {
         Set<Integer> steered = new HashSet<>();
         if (test.isStressSearch()) {
-            for (int i = test.stress().warmUp().isZero() ? 2 : 3; i < test.phases().size(); i++) {
+            for (int i = SearchLayout.of(test.stress()).firstSteeredPhase(); i < test.phases().size(); i++) {
                 steered.add(i);
             }
         }
@@ -115,10 +108,11 @@ public final class BreakingPoint {
     public static List<int[]> requestScopes(LoadTest test) {
         List<int[]> scopes = new ArrayList<>();
         List<String> names = test.requestNames();
+        boolean[] steps = stepPhases(test.phases());
         for (Criterion c : test.criteria()) {
             if (c.request() != null) {
-                for (int p = 0; p < test.phases().size(); p++) {
-                    if (isStep(test.phases().get(p))) {
+                for (int p = 0; p < steps.length; p++) {
+                    if (steps[p]) {
                         scopes.add(new int[] {p, names.indexOf(c.request())});
                     }
                 }
@@ -139,7 +133,7 @@ public final class BreakingPoint {
         }
         // the phase the interval started in, as the aggregator attributes it (listeners get one-second intervals)
         int phase = timeline.phaseAt(interval.index() * 1_000_000_000L);
-        if (!isStep(test.phases().get(phase)) || judged.contains(phase)
+        if (!stepPhases[phase] || judged.contains(phase)
                 || (timeline.isSteered(phase) && timeline.steeredRate(phase) == 0)) {
             return false; // not a step, judged already, or a step slot left idle for a backlog to drain
         }
@@ -150,14 +144,22 @@ public final class BreakingPoint {
             return false;
         }
         judged.add(phase);
-        Step step = judge(phase, data);
+        JudgedStep step = judge(phase, data);
         steps.add(step);
         stepLag.reset();
         stepDropped = 0;
-        return search ? nextSearchStep(step, phase, data) : afterStaircaseStep(step);
+        if (search == null) {
+            return afterStaircaseStep(step);
+        }
+        Judge.Decision done = search.afterStep(step, phase,
+                data.arrivals() - data.total().requests() - data.droppedArrivals());
+        if (done == null) {
+            return false;
+        }
+        return finish(done.verdict(), done.reason());
     }
 
-    private Step judge(int phase, RunAggregator data) {
+    private JudgedStep judge(int phase, RunAggregator data) {
         Accumulator acc = data.phase(phase);
         double seconds = data.phaseSeconds(phase);
         long requests = acc.requests();
@@ -178,7 +180,7 @@ public final class BreakingPoint {
                             : ", " + stepDropped + " arrivals dropped with every connection busy");
         } else if (requests == 0) {
             reason = "no request completed";
-        } else if (search && seconds > 0 && requests / seconds < MIN_SERVED_SHARE * plannedRate(phase)) {
+        } else if (search != null && seconds > 0 && requests / seconds < MIN_SERVED_SHARE * plannedRate(phase)) {
             reason = String.format(Locale.ROOT, "the target fell behind: it served %.1f of %s requests/s",
                     requests / seconds, fmt(plannedRate(phase)));
         } else {
@@ -187,7 +189,7 @@ public final class BreakingPoint {
         Phase p = test.phases().get(phase);
         double rate = plannedRate(phase);
         int users = p.shape() instanceof LoadShape.Users u ? u.to() : 0;
-        return new Step(steps.size() + 1, p.name(), rate, users, requests, seconds <= 0 ? 0 : requests / seconds,
+        return new JudgedStep(steps.size() + 1, p.name(), rate, users, requests, seconds <= 0 ? 0 : requests / seconds,
                 errorRate, stepDropped, p95, reason == null, reason, generator);
     }
 
@@ -212,82 +214,12 @@ public final class BreakingPoint {
         return null;
     }
 
-    private boolean nextSearchStep(Step step, int phase, RunAggregator data) {
-        int k = (phase - first) / slot; // this step's slot, 0-based
+    private boolean afterStaircaseStep(JudgedStep step) {
         if (step.generatorLimited()) {
-            return finish(Verdict.INCONCLUSIVE, "the generator could not drive " + fmt(step.rate()) + " rps ("
-                    + step.reason() + "); the target's breaking point is above "
-                    + (Double.isNaN(good) ? "what was measured" : fmt(good) + " rps"));
-        }
-        if (step.passed()) {
-            good = Double.isNaN(good) ? step.rate() : Math.max(good, step.rate());
-        } else {
-            bad = Double.isNaN(bad) ? step.rate() : Math.min(bad, step.rate());
-        }
-        double next;
-        if (Double.isNaN(bad)) {
-            if (good >= settings.maxRate()) {
-                return finish(Verdict.PASSED, "no step failed up to max_rate " + fmt(settings.maxRate())
-                        + " rps: the breaking point is above it");
-            }
-            next = Math.min(good * settings.growth(), settings.maxRate());
-        } else if (Double.isNaN(good)) {
-            next = bad / settings.growth();
-            if (next < 1) {
-                return finish(Verdict.FAILED, "every step failed, down to " + fmt(bad) + " rps: "
-                        + firstFailure().reason());
-            }
-        } else if ((bad - good) / good <= settings.precision()) {
-            return finish(Verdict.PASSED, String.format(Locale.ROOT, "breaks between %s and %s rps (within %s%%): "
-                    + "%s", fmt(good), fmt(bad), fmt(settings.precision() * 100), firstFailureAt(bad).reason()));
-        } else {
-            next = (good + bad) / 2;
-        }
-        next = Math.round(next * 1000) / 1000.0;
-        // the hold after this step runs at its rate already; then the settle: the same rate after a passing step,
-        // idle after a failing one, and whole step slots left idle too until the backlog has drained
-        int nextSlot = k + 1;
-        if (!step.passed()) {
-            double idle = settings.cooldown().toSeconds();
-            double needed = drainSeconds(step, data) + DRAIN_MARGIN_S;
-            double slotSeconds = settings.stepDuration().toSeconds() + 1 + settings.cooldown().toSeconds();
-            while (idle < needed && first + (nextSlot + 1) * slot + 1 < test.phases().size()) {
-                for (int i = first + nextSlot * slot; i < first + (nextSlot + 1) * slot; i++) {
-                    timeline.steer(i, 0);
-                }
-                idle += slotSeconds;
-                nextSlot++;
-            }
-        }
-        if (first + nextSlot * slot + 1 >= test.phases().size()) {
-            return finish(Verdict.INCONCLUSIVE, "the search used all its planned steps before reaching the "
-                    + "precision");
-        }
-        if (slot == 3) {
-            timeline.steer(phase + 2, step.passed() ? step.rate() : 0);
-        }
-        timeline.steer(first + nextSlot * slot, next);
-        timeline.steer(first + nextSlot * slot + 1, next);
-        return false;
-    }
-
-    /**
-     * How long the requests still outstanding after a failing step (sent or waiting for a connection, plus what
-     * its hold adds) take to drain at the rate the target served during the step.
-     */
-    private static double drainSeconds(Step step, RunAggregator data) {
-        long outstanding = data.arrivals() - data.total().requests() - data.droppedArrivals();
-        double served = step.throughputRps();
-        double holdBacklog = Math.max(0, step.rate() - served);
-        return served <= 0 ? Double.MAX_VALUE : Math.max(0, outstanding + holdBacklog) / served;
-    }
-
-    private boolean afterStaircaseStep(Step step) {
-        if (step.generatorLimited()) {
-            return finish(Verdict.INCONCLUSIVE, "at " + describe(step) + " " + step.reason());
+            return finish(Verdict.INCONCLUSIVE, "at " + step.describe() + " " + step.reason());
         }
         if (!step.passed()) {
-            return finish(lastPassing() == null ? Verdict.FAILED : Verdict.PASSED, "breaks at " + describe(step)
+            return finish(lastPassing() == null ? Verdict.FAILED : Verdict.PASSED, "breaks at " + step.describe()
                     + ": " + step.reason());
         }
         return false;
@@ -307,17 +239,17 @@ public final class BreakingPoint {
         if (verdict != null) {
             return new Judge.Decision(verdict, outcome);
         }
-        if (!search && !steps.isEmpty() && steps.stream().allMatch(Step::passed)
-                && steps.size() == (int) test.phases().stream().filter(BreakingPoint::isStep).count()) {
-            return new Judge.Decision(Verdict.PASSED, "every step held, up to " + describe(steps.get(steps.size() - 1))
-                    + ": the breaking point is above it");
+        if (search == null && !steps.isEmpty() && steps.stream().allMatch(JudgedStep::passed)
+                && steps.size() == stepCount()) {
+            return new Judge.Decision(Verdict.PASSED, "every step held, up to " + steps.get(steps.size() - 1)
+                    .describe() + ": the breaking point is above it");
         }
         return null;
     }
 
     /** The phase of the last passing step (to judge the criteria on), or {@code null}. */
     public String lastPassingPhase() {
-        Step s = lastPassing();
+        JudgedStep s = lastPassing();
         return s == null ? null : s.phase();
     }
 
@@ -331,13 +263,14 @@ public final class BreakingPoint {
     public Map<String, Object> analysis() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", settings.mode().key());
-        Step pass = lastPassing();
-        Step fail = search && !Double.isNaN(bad) ? firstFailureAt(bad) : firstFailure();
+        JudgedStep pass = lastPassing();
+        JudgedStep fail = search != null && !Double.isNaN(search.breakingRate())
+                ? firstFailureAt(search.breakingRate()) : firstFailure();
         if (pass != null) {
-            m.put("max_sustainable_rps", round(search ? pass.rate() : pass.throughputRps()));
+            m.put("max_sustainable_rps", round(search != null ? pass.rate() : pass.throughputRps()));
         }
         if (fail != null) {
-            m.put("breaking_rps", round(search ? fail.rate() : fail.throughputRps()));
+            m.put("breaking_rps", round(search != null ? fail.rate() : fail.throughputRps()));
         }
         if (pass != null && pass.users() > 0) {
             m.put("max_sustainable_users", pass.users());
@@ -347,81 +280,60 @@ public final class BreakingPoint {
         }
         m.put("reason", outcome != null ? outcome : fail != null ? fail.reason()
                 : steps.isEmpty() ? "no step completed" : "no step failed");
-        if (search) {
+        if (search != null) {
             m.put("precision_percent", round(settings.precision() * 100));
         }
         m.put("max_error_rate_percent", round(settings.maxErrorRatePercent()));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Step s : steps) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("step", s.number());
-            r.put("phase", s.phase());
-            if (s.users() > 0) {
-                r.put("users", s.users());
-            } else {
-                r.put("rate", round(s.rate()));
-            }
-            r.put("requests", s.requests());
-            r.put("throughput_rps", round(s.throughputRps()));
-            r.put("error_rate_percent", round(s.errorRatePercent()));
-            r.put("dropped", s.dropped());
-            if (!Double.isNaN(s.p95Ms())) {
-                r.put("p95_ms", round(s.p95Ms()));
-            }
-            r.put("passed", s.passed());
-            if (s.reason() != null) {
-                r.put("reason", s.reason());
-            }
-            rows.add(r);
-        }
-        m.put("steps", rows);
+        m.put("steps", steps.stream().map(JudgedStep::row).toList());
         return m;
     }
 
-    private Step lastPassing() {
-        Step best = null;
-        for (Step s : steps) {
-            if (s.passed() && (best == null || load(s) > load(best))) {
+    private JudgedStep lastPassing() {
+        JudgedStep best = null;
+        for (JudgedStep s : steps) {
+            if (s.passed() && (best == null || s.load() > best.load())) {
                 best = s;
             }
         }
         return best;
     }
 
-    private Step firstFailure() {
-        Step worst = null;
-        for (Step s : steps) {
-            if (!s.passed() && !s.generatorLimited() && (worst == null || load(s) < load(worst))) {
+    private JudgedStep firstFailure() {
+        JudgedStep worst = null;
+        for (JudgedStep s : steps) {
+            if (!s.passed() && !s.generatorLimited() && (worst == null || s.load() < worst.load())) {
                 worst = s;
             }
         }
         return worst;
     }
 
-    private Step firstFailureAt(double rate) {
+    private JudgedStep firstFailureAt(double rate) {
         return steps.stream().filter(s -> !s.passed() && s.rate() == rate).findFirst().orElse(firstFailure());
     }
 
-    private static double load(Step s) {
-        return s.users() > 0 ? s.users() : s.rate();
+    private int stepCount() {
+        int n = 0;
+        for (boolean step : stepPhases) {
+            n += step ? 1 : 0;
+        }
+        return n;
     }
 
-    private static String describe(Step s) {
-        return s.users() > 0 ? s.users() + " users" : fmt(s.rate()) + " rps";
-    }
-
-    /** A step is a phase holding a constant load named {@code step_N} (ramps, holds and settles are not judged). */
-    static boolean isStep(Phase p) {
-        boolean constant = p.shape() instanceof LoadShape.Users u ? u.from() == u.to()
-                : p.shape() instanceof LoadShape.Rate r && r.fromPerSec() == r.toPerSec();
-        return constant && p.name().startsWith("step_");
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    /**
+     * Per phase, whether it is a step: a constant load with the role {@link PhaseRole#STEP}, or, when no phase has
+     * that role (a user's phases), with the role {@link PhaseRole#CUSTOM}.
+     */
+    static boolean[] stepPhases(List<Phase> phases) {
+        PhaseRole role = phases.stream().anyMatch(p -> p.role() == PhaseRole.STEP) ? PhaseRole.STEP
+                : PhaseRole.CUSTOM;
+        boolean[] steps = new boolean[phases.size()];
+        for (int i = 0; i < steps.length; i++) {
+            Phase p = phases.get(i);
+            boolean constant = p.shape() instanceof LoadShape.Users u ? u.from() == u.to()
+                    : p.shape() instanceof LoadShape.Rate r && r.fromPerSec() == r.toPerSec();
+            steps[i] = constant && p.role() == role;
+        }
+        return steps;
     }
 }

@@ -3,8 +3,10 @@ package dev.onrush.core.internal.analysis;
 import dev.onrush.core.internal.metrics.Histograms;
 import dev.onrush.core.model.Criterion;
 import dev.onrush.core.model.LoadSettings;
+import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Phase;
+import dev.onrush.core.model.PhaseRole;
 import dev.onrush.core.model.Presets;
 import dev.onrush.core.model.TestType;
 import dev.onrush.spi.GeneratorStats;
@@ -116,6 +118,22 @@ class ScalabilityAnalysisTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aUsersPhasesAreLevelsByTheirConstantLoadNotByTheirNames() {
+        List<Phase> phases = List.of(
+                Phase.of("ramp_up", Duration.ofSeconds(4), LoadShape.rate(100, 100)),
+                Phase.of("level_x", Duration.ofSeconds(4), LoadShape.rate(200, 200)),
+                Phase.of("climb", Duration.ofSeconds(4), LoadShape.rate(200, 400)),
+                Phase.of("top", Duration.ofSeconds(4), LoadShape.rate(400, 400)));
+
+        Map<String, Object> m = ScalabilityAnalysis.analyze(phases, run(phases, i -> 20.0), List.of(), List.of());
+
+        assertThat((List<Map<String, Object>>) m.get("levels")).extracting(l -> l.get("level"))
+                .containsExactly("ramp_up", "level_x", "top");
+        assertThat(LEVELS).extracting(Phase::role).containsOnly(PhaseRole.LEVEL);
+    }
+
+    @Test
     void aRunOfAnotherShapeHasNoScalabilityAnalysis() {
         List<Phase> ramp = List.of(Phase.of("ramp_up", Duration.ofSeconds(2),
                 dev.onrush.core.model.LoadShape.rate(0, 10)));
@@ -140,6 +158,11 @@ class ScalabilityAnalysisTest {
 
     /** 16 one-second intervals, 4 per level, at 100/200/300/400 requests each, all taking {@code latencyMs}. */
     private static List<IntervalSnapshot> run(java.util.function.IntToDoubleFunction latencyMs) {
+        return run(LEVELS, latencyMs);
+    }
+
+    /** 16 one-second intervals, 4 per phase, at 100/200/300/400 requests each, all taking {@code latencyMs}. */
+    private static List<IntervalSnapshot> run(List<Phase> phases, java.util.function.IntToDoubleFunction latencyMs) {
         List<IntervalSnapshot> out = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             int requests = 100 * (i / 4 + 1);
@@ -147,7 +170,7 @@ class ScalabilityAnalysisTest {
             h.recordValueWithCount((long) (latencyMs.applyAsDouble(i) * 1e6), requests);
             LatencyStats l = Histograms.stats(h);
             RequestStats totals = new RequestStats(requests, 0, 0, requests, 0, 0, l, l, Map.of(), Map.of());
-            out.add(new IntervalSnapshot("t", i, T0.plusSeconds(i), 1.0, LEVELS.get(i / 4).name(), 0,
+            out.add(new IntervalSnapshot("t", i, T0.plusSeconds(i), 1.0, phases.get(i / 4).name(), 0,
                     requests, totals, Map.of(), new GeneratorStats(l, l, 0, 0), Histograms.compress(h)));
         }
         return out;
