@@ -12,7 +12,9 @@ import java.util.Objects;
  *                             every request path
  * @param timeout              a request that has no complete response this long after it was sent fails as
  *                             {@code response_timeout}
- * @param connectTimeout       a connection not established this long fails as {@code connect_timeout}
+ * @param connectTimeout       a connection not established this long fails as {@code connect_timeout}; it bounds the
+ *                             TCP connect and the TLS handshake each, and on HTTP/2 also a request's wait for a
+ *                             connection or stream
  * @param maxConnections       connections open at once over all event loops (never fewer than one per loop)
  * @param maxQueue             open model: arrivals that may wait for a free connection, over all event loops;
  *                             an arrival beyond it is dropped and counted

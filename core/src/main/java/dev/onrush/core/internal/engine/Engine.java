@@ -278,8 +278,12 @@ public final class Engine {
                 .setTcpKeepAlive(false)
                 .setReuseAddress(true);
         if (target.tls()) {
+            // the connect timeout covers the handshake too: a server that accepts and never answers the hello
+            // fails as connect_timeout instead of leaving the request unanswered
             o.setSsl(true).setTrustAll(target.trustAllCertificates())
-                    .setHostnameVerificationAlgorithm(target.trustAllCertificates() ? "" : "HTTPS");
+                    .setHostnameVerificationAlgorithm(target.trustAllCertificates() ? "" : "HTTPS")
+                    .setSslHandshakeTimeout(Math.max(1, target.connectTimeout().toMillis()))
+                    .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
         }
         return o;
     }

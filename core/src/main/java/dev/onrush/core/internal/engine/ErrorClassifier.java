@@ -2,6 +2,7 @@ package dev.onrush.core.internal.engine;
 
 import dev.onrush.spi.ErrorKind;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -16,10 +17,10 @@ final class ErrorClassifier {
     private ErrorClassifier() {
     }
 
-    /** The kind of a failure to connect. */
+    /** The kind of a failure to connect (a TLS handshake that timed out counts as a connect timeout). */
     static ErrorKind connectFailure(Throwable t) {
         Throwable cause = root(t);
-        if (hasInChain(t, ConnectTimeoutException.class)) {
+        if (hasInChain(t, ConnectTimeoutException.class) || hasInChain(t, SslHandshakeTimeoutException.class)) {
             return ErrorKind.CONNECT_TIMEOUT;
         }
         if (hasInChain(t, SSLException.class)) {

@@ -151,9 +151,12 @@ final class Http1Pool {
                     shard.send(c, waiting.pollFirst());
                 }
             } else {
-                Session s = waiting.pollFirst();
-                if (s != null) {
-                    shard.onNotSent(s, ErrorClassifier.connectFailure(ar.cause()));
+                ErrorKind kind = ErrorClassifier.connectFailure(ar.cause());
+                // with no connection open, nothing the waiting sessions queued for will come: each fails now, as
+                // it would have on a connection of its own; otherwise one fails per failed attempt
+                int fail = connections.isEmpty() ? waiting.size() : 1;
+                for (int i = 0; i < fail && !waiting.isEmpty(); i++) {
+                    shard.onNotSent(waiting.pollFirst(), kind);
                 }
                 openIfNeeded();
             }

@@ -13,6 +13,7 @@ import io.vertx.core.http.RequestOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -46,7 +47,9 @@ final class HttpClientPath {
                 .setDefaultPort(target.port());
         if (target.tls()) {
             o.setSsl(true).setUseAlpn(true).setTrustAll(target.trustAllCertificates())
-                    .setVerifyHost(!target.trustAllCertificates());
+                    .setVerifyHost(!target.trustAllCertificates())
+                    .setSslHandshakeTimeout(Math.max(1, target.connectTimeout().toMillis()))
+                    .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
         }
         this.client = vertx.createHttpClient(o);
     }
@@ -56,7 +59,9 @@ final class HttpClientPath {
         RequestOptions o = new RequestOptions().setMethod(HttpMethod.valueOf(r.method().toUpperCase(Locale.ROOT)))
                 .setHost(target.url().getHost()).setPort(target.port()).setSsl(target.tls())
                 .setURI(target.basePath() + r.path())
-                .setTimeout(Math.max(1, target.timeout().toMillis()));
+                .setTimeout(Math.max(1, target.timeout().toMillis()))
+                // a request that gets no connection (or stream) within connect_timeout fails as connect_timeout
+                .setConnectTimeout(Math.max(1, target.connectTimeout().toMillis()));
         r.headers().forEach(o::putHeader);
         if (r.body() != null && r.contentType() != null && r.headers().keySet().stream()
                 .noneMatch(h -> h.equalsIgnoreCase("content-type"))) {
@@ -170,8 +175,9 @@ final class HttpClientPath {
         client.close();
     }
 
+    /** A failure before the request was sent: no connection or stream was had in time, or connecting failed. */
     private static ErrorKind connectKind(Throwable t) {
-        return isTimeout(t) ? ErrorKind.RESPONSE_TIMEOUT : ErrorClassifier.connectFailure(t);
+        return isTimeout(t) ? ErrorKind.CONNECT_TIMEOUT : ErrorClassifier.connectFailure(t);
     }
 
     private static ErrorKind transportKind(Throwable t) {
@@ -180,6 +186,7 @@ final class HttpClientPath {
 
     private static boolean isTimeout(Throwable t) {
         return t instanceof TimeoutException || t.getClass().getSimpleName().contains("TimeoutException")
-                && !(t instanceof io.netty.channel.ConnectTimeoutException);
+                && !(t instanceof io.netty.channel.ConnectTimeoutException)
+                && !(t instanceof io.netty.handler.ssl.SslHandshakeTimeoutException);
     }
 }
