@@ -10,6 +10,7 @@ import dev.onrush.spi.ErrorKind;
 import dev.onrush.spi.ProbeSample;
 import dev.onrush.spi.Verdict;
 import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,8 @@ public final class Judge {
 
     /**
      * The verdict: ABORTED when the run was stopped early; INCONCLUSIVE when the generator broke its limits
-     * (lag p99, dropped arrivals), since then the numbers describe the generator; FAILED when more than
+     * (lag p99 after the first second, which is JIT warm-up — see {@link RunAggregator#judgedLag()}; dropped
+     * arrivals), since then the numbers describe the generator; FAILED when more than
      * {@value #MAX_UNFINISHED_PERCENT} % of requests had no answer at the end, or a criterion broke; PASSED
      * otherwise.
      */
@@ -160,11 +162,13 @@ public final class Judge {
         if (abortReason != null) {
             return new Decision(Verdict.ABORTED, "aborted: " + abortReason);
         }
-        double lagP99Ms = data.lag().getTotalCount() == 0 ? 0 : ms(data.lag().getValueAtPercentile(99));
+        Histogram lag = data.judgedLag();
+        double lagP99Ms = lag.getTotalCount() == 0 ? 0 : ms(lag.getValueAtPercentile(99));
         double limitMs = limits.maxLagP99().toNanos() / 1e6;
         if (lagP99Ms > limitMs) {
             return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
-                    "the generator was the bottleneck: its lag p99 was %.1f ms (limit %.1f ms)", lagP99Ms, limitMs));
+                    "the generator was the bottleneck: its lag p99 was %.1f ms (limit %.1f ms)%s", lagP99Ms, limitMs,
+                    lag == data.lag() ? "" : " after the first second"));
         }
         List<ProbeSample> own = probeSamples.stream().filter(p -> p.probeId().equals("process")).toList();
         double cpuMedian = probeValue("cpu_percent", "p50", own);
