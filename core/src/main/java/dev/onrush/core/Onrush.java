@@ -11,13 +11,14 @@ import dev.onrush.core.sink.ConsoleSink;
 import dev.onrush.core.sink.ConsoleSinkProvider;
 import dev.onrush.core.sink.HtmlReportSink;
 import dev.onrush.core.sink.RunFilesSink;
+import dev.onrush.core.sink.RunFolderException;
+import dev.onrush.core.sink.RunFolderLock;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.RunResult;
 import dev.onrush.spi.sink.ResultSink;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,24 +114,37 @@ public final class Onrush {
     /**
      * Runs {@code test} to its end on the calling thread and returns its result.
      *
-     * @throws PluginException before anything starts when the plan's sinks or probes cannot be made
+     * @throws PluginException    before anything starts when the plan's sinks or probes cannot be made
+     * @throws RunFolderException before any load is sent when the run folder cannot be used (see
+     *                            {@link RunFolderLock}: not a folder, not writable, too little space, in use)
      */
     public RunResult run(LoadTest test) {
-        return prepare(test).execution().execute();
+        Prepared prepared = prepare(test);
+        try (RunFolderLock ignored = prepared.lock()) {
+            return prepared.execution().execute();
+        }
     }
 
     /**
      * Starts {@code test} on a new thread and returns at once.
      *
-     * @throws PluginException before anything starts when the plan's sinks or probes cannot be made
+     * @throws PluginException    before anything starts when the plan's sinks or probes cannot be made
+     * @throws RunFolderException before any load is sent when the run folder cannot be used
      */
     public RunHandle start(LoadTest test) {
         Prepared prepared = prepare(test);
         RunExecution execution = prepared.execution();
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
+            // the folder is released before the result is handed on, so whoever waits for it may take it again
             try {
-                result.complete(execution.execute());
+                RunResult r;
+                try {
+                    r = execution.execute();
+                } finally {
+                    prepared.lock().close();
+                }
+                result.complete(r);
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
@@ -139,7 +153,7 @@ public final class Onrush {
         return new RunHandle(execution, prepared.dir(), result);
     }
 
-    private record Prepared(RunExecution execution, Path dir) {
+    private record Prepared(RunExecution execution, Path dir, RunFolderLock lock) {
     }
 
     private Prepared prepare(LoadTest test) {
@@ -148,7 +162,17 @@ public final class Onrush {
         List<PluginSpec> planSinks = console == null ? test.sinks()
                 : test.sinks().stream().filter(s -> !s.id().equals(ConsoleSinkProvider.ID)).toList();
         PluginRegistry.Resolved made = plugins.resolve(planSinks, test.probes(), System.getProperties());
-        Path dir = createRunDir(test.name());
+        RunFolderLock lock = RunFolderLock.acquire(createRunDir(test.name()));
+        try {
+            return prepare(test, made, lock);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private Prepared prepare(LoadTest test, PluginRegistry.Resolved made, RunFolderLock lock) {
+        Path dir = lock.dir();
         String testId = dir.getFileName().toString();
         writePlan(test, dir);
         List<ResultSink> all = new ArrayList<>();
@@ -164,7 +188,7 @@ public final class Onrush {
         all.addAll(made.sinks());
         all.addAll(sinks);
         return new Prepared(new RunExecution(test, testId, dir, eventLoops, seed, all, localSinks, made.probes(),
-                listener, warn), dir);
+                listener, warn), dir, lock);
     }
 
     private void writePlan(LoadTest test, Path dir) {
@@ -176,12 +200,12 @@ public final class Onrush {
         }
     }
 
+    /** The run's folder: {@link Builder#outputDir} as given ({@link RunFolderLock} checks it), or a new one. */
     private Path createRunDir(String name) {
+        if (outputDir != null) {
+            return outputDir;
+        }
         try {
-            if (outputDir != null) {
-                Files.createDirectories(outputDir);
-                return outputDir;
-            }
             Files.createDirectories(resultsRoot);
             String base = LocalDateTime.now().format(STAMP) + "-" + name.replaceAll("[^A-Za-z0-9._-]+", "-");
             for (int n = 1; ; n++) {
@@ -193,7 +217,8 @@ public final class Onrush {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the results folder: " + e.getMessage(), e);
+            throw new RunFolderException(resultsRoot, "a run folder cannot be created in it (" + e.getMessage()
+                    + ")", e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.onrush.core.sink.HtmlReport;
 import dev.onrush.core.sink.ResultJson;
 import dev.onrush.core.sink.RunFilesSink;
+import dev.onrush.core.sink.RunFolder;
 import dev.onrush.spi.RunResult;
 
 import java.io.IOException;
@@ -47,7 +48,9 @@ public final class RunTrend {
 
     /**
      * The runs found in {@code resultsDir} (each sub-folder with a {@code result.json}), oldest first, only those
-     * of test {@code name} when it is not null. Folders whose result cannot be read are listed in {@code skipped}.
+     * of test {@code name} when it is not null. Folders whose result cannot be read, and run folders without one
+     * whose {@link dev.onrush.core.sink.RunStatus} says why (a run killed, still running, or whose files could not
+     * be written), are listed in {@code skipped}, each as the folder or file and the reason.
      */
     public static List<Point> read(Path resultsDir, String name, List<String> skipped) throws IOException {
         List<Point> points = new ArrayList<>();
@@ -55,6 +58,10 @@ public final class RunTrend {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 Path file = dir.resolve(RunFilesSink.RESULT_FILE);
                 if (!Files.isRegularFile(file)) {
+                    String unfinished = RunFolder.unfinished(dir);
+                    if (unfinished != null) {
+                        skipped.add(dir + ": " + unfinished + ", no " + RunFilesSink.RESULT_FILE);
+                    }
                     continue;
                 }
                 try {

@@ -46,8 +46,8 @@ public final class ConsoleSink implements ResultSink {
     /**
      * @param out         where to print
      * @param interactive rewrite the progress line in place (a terminal) instead of printing one per second
-     * @param reportFile  the run's {@code report.html} to name in the summary (another sink writes it, maybe
-     *                    while this one prints), or {@code null}
+     * @param reportFile  the run's {@code report.html} to name in the summary when it exists by then (another
+     *                    sink writes it, before this one completes when both are in one run), or {@code null}
      */
     public ConsoleSink(PrintStream out, boolean interactive, Path reportFile) {
         this.out = out;
@@ -132,11 +132,16 @@ public final class ConsoleSink implements ResultSink {
         }
         ConsoleAnalysis.lines(r.analysis()).forEach(out::println);
         out.printf(Locale.ROOT, "verdict: %s (%s)%n", r.verdict(), r.verdictReason());
+        // the run folder's sinks finished before this one is called: a file missing now was not written
         if (outputDir != null) {
-            out.println("results: " + outputDir.toAbsolutePath().normalize());
+            boolean written = java.nio.file.Files.isRegularFile(outputDir.resolve(RunFilesSink.RESULT_FILE));
+            out.println("results: " + outputDir.toAbsolutePath().normalize()
+                    + (written ? "" : " (" + RunFilesSink.RESULT_FILE + " was NOT written, see the warnings)"));
         }
         if (reportFile != null) {
-            out.println("report:  " + reportFile.toAbsolutePath().normalize());
+            out.println(java.nio.file.Files.isRegularFile(reportFile)
+                    ? "report:  " + reportFile.toAbsolutePath().normalize()
+                    : "report:  not written, see the warnings");
         }
         out.flush();
         return done();

@@ -60,11 +60,24 @@ public final class ResultJson {
         }
     }
 
-    /** Writes {@code result} to {@code file} atomically (a temporary file moved into place). */
+    /**
+     * Writes {@code result} to {@code file} atomically (a temporary file moved into place); on failure the
+     * temporary file is removed and {@code file} is as it was.
+     */
     public static void write(RunResult result, Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, toJson(result));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, toJson(result));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // a full disk leaves a cut temporary file: it must not stay behind looking like a result
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException notRemoved) {
+                e.addSuppressed(notRemoved);
+            }
+            throw e;
+        }
     }
 
     /**

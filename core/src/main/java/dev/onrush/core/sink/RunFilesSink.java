@@ -21,9 +21,12 @@ import java.util.concurrent.CompletionStage;
 /**
  * Writes the run folder: {@code intervals.jsonl} (one line per interval, flushed as it goes),
  * {@code latency.hlog} (an HdrHistogram interval log of latency from the intended start, in nanoseconds,
- * readable by HistogramLogAnalyzer) and, at the end, {@code result.json} (written atomically).
+ * readable by HistogramLogAnalyzer) and, at the end, {@code result.json} (written atomically), then
+ * {@link RunStatus} {@code complete} with the verdict.
  *
- * <p>An I/O failure fails the returned stage; the run goes on.
+ * <p>An I/O failure fails the returned stage; the run goes on. When {@code result.json} cannot be written, or an
+ * interval could not be, the status says {@code incomplete} and why (as far as the disk lets it) and
+ * {@link #onComplete} fails naming the file, so the folder never reads as complete when it is not.
  */
 public final class RunFilesSink implements ResultSink {
 
@@ -37,6 +40,8 @@ public final class RunFilesSink implements ResultSink {
     private PrintStream hlogStream;
     private HistogramLogWriter hlog;
     private long startMs;
+    /** The first interval write that failed, or {@code null}. */
+    private String lostWrite;
 
     /** @param dir the run folder (created if missing) */
     public RunFilesSink(Path dir) {
@@ -81,21 +86,55 @@ public final class RunFilesSink implements ResultSink {
             }
             return done();
         } catch (IOException | UncheckedIOException e) {
+            if (lostWrite == null) {
+                lostWrite = "an interval was not written to " + dir.resolve(INTERVALS_FILE) + " or " + HLOG_FILE
+                        + " (" + e.getMessage() + "); they are cut short";
+            }
             return CompletableFuture.failedFuture(e);
         }
     }
 
     @Override
     public CompletionStage<Void> onComplete(RunResult result) {
+        RunStatus status = startStatus(result);
+        Path file = dir.resolve(RESULT_FILE);
         try {
             Files.createDirectories(dir);
-            ResultJson.write(result, dir.resolve(RESULT_FILE));
-            return done();
+            ResultJson.write(result, file);
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
+            return incomplete(status, file + " was not written (" + e.getMessage() + ")", e);
         } finally {
             closeQuietly();
         }
+        if (lostWrite != null) {
+            return incomplete(status, lostWrite, null);
+        }
+        try {
+            status.complete(result.verdict().name(), result.verdictReason(), result.endedAt()).write(dir);
+            return done();
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new IOException(dir.resolve(RunStatus.FILE)
+                    + " was not written (" + e.getMessage() + ")", e));
+        }
+    }
+
+    /** The status written when the run took the folder, or one made now for a folder without it. */
+    private RunStatus startStatus(RunResult result) {
+        try {
+            return RunStatus.read(dir).orElseGet(() -> RunStatus.running(result.startedAt()));
+        } catch (IOException e) {
+            return RunStatus.running(result.startedAt());
+        }
+    }
+
+    /** Records {@code why} in the status (if the disk still takes it) and fails with it. */
+    private CompletionStage<Void> incomplete(RunStatus status, String why, IOException cause) {
+        try {
+            status.incomplete(why, java.time.Instant.now()).write(dir);
+        } catch (IOException ignored) {
+            // the status still says running: readers take the run for killed, which is no false complete
+        }
+        return CompletableFuture.failedFuture(new IOException(why, cause));
     }
 
     private void closeQuietly() {

@@ -32,10 +32,17 @@ public final class RunFolder {
     /**
      * The run saved in {@code dir}, with its intervals and their histograms.
      *
-     * @throws NoSuchFileException when one of the three files is missing (its path is the message)
+     * @throws NoSuchFileException when one of the three files is missing (its path is {@link
+     *                             NoSuchFileException#getFile()}; the reason, when {@link RunStatus} knows it, says
+     *                             the run is incomplete and why, e.g. killed)
      * @throws IOException         when a file cannot be read or parsed; the message starts with its path
      */
     public static RunResult read(Path dir) throws IOException {
+        Path resultFile = dir.resolve(RunFilesSink.RESULT_FILE);
+        String unfinished = unfinished(dir);
+        if (unfinished != null && !Files.isRegularFile(resultFile)) {
+            throw new NoSuchFileException(resultFile.toString(), null, "the run is " + unfinished);
+        }
         RunResult result = parse(dir.resolve(RunFilesSink.RESULT_FILE),
                 file -> ResultJson.readResult(Files.readString(file)));
         List<IntervalSnapshot> lines = parse(dir.resolve(RunFilesSink.INTERVALS_FILE), RunFolder::readLines);
@@ -57,6 +64,19 @@ public final class RunFolder {
                 r.verdictReason(), r.startedAt(), r.endedAt(), r.durationS(), r.engine(), r.totals(), r.latencyMs(),
                 r.serviceTimeMs(), r.generator(), r.errorsByKind(), r.statusCodes(), r.requests(), r.phases(),
                 r.criteria(), intervals, r.probes(), r.analysis());
+    }
+
+    /**
+     * What {@code dir}'s {@link RunStatus} says when the run there did not complete (killed, running, files not
+     * written), or {@code null} when it completed or the folder has no status (written before Onrush kept one).
+     */
+    public static String unfinished(Path dir) {
+        try {
+            return RunStatus.read(dir).filter(s -> s.state() != RunStatus.State.COMPLETE).map(RunStatus::describe)
+                    .orElse(null);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     private static List<IntervalSnapshot> readLines(Path file) throws IOException {
@@ -98,7 +118,7 @@ public final class RunFolder {
     // one place that turns any failure into a message naming the file
     private static <T> T parse(Path file, Parser<T> parser) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "missing");
+            throw new NoSuchFileException(file.toString());
         }
         try {
             return parser.parse(file);
