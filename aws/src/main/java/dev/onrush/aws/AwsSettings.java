@@ -81,7 +81,7 @@ public record AwsSettings(String region, URI endpoint, Duration timeout, int max
                 ConfigKey.optional(REGION, ConfigKey.Type.STRING, null,
                         "the AWS region, e.g. eu-west-1; default: the SDK's region chain (AWS_REGION, aws.region, "
                                 + "profile)"),
-                ConfigKey.optional(ENDPOINT, ConfigKey.Type.STRING, null,
+                ConfigKey.url(ENDPOINT, null,
                         "the " + service + " endpoint URL to use instead of the region's (local servers, VPC "
                                 + "endpoints); with no region it signs for us-east-1"),
                 ConfigKey.optional(TIMEOUT, ConfigKey.Type.DURATION, defaultTimeout,

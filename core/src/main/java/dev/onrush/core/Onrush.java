@@ -13,9 +13,12 @@ import dev.onrush.core.sink.HtmlReportSink;
 import dev.onrush.core.sink.RunFilesSink;
 import dev.onrush.core.sink.RunFolderException;
 import dev.onrush.core.sink.RunFolderLock;
+import dev.onrush.spi.ConfigKey;
 import dev.onrush.spi.IntervalSnapshot;
 import dev.onrush.spi.RunResult;
+import dev.onrush.spi.probe.ProbeProvider;
 import dev.onrush.spi.sink.ResultSink;
+import dev.onrush.spi.sink.ResultSinkProvider;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -99,6 +103,19 @@ public final class Onrush {
     /** The probe ids plans may name. */
     public Set<String> probeIds() {
         return plugins.probeIds();
+    }
+
+    /**
+     * The settings the sink {@code id} accepts (its provider's {@code configKeys()}), or empty when this instance
+     * has no such sink plugin (the built-in run-folder entries and plugins alike).
+     */
+    public Optional<List<ConfigKey>> sinkConfigKeys(String id) {
+        return Optional.ofNullable(plugins.sinkProvider(id)).map(ResultSinkProvider::configKeys);
+    }
+
+    /** The settings the probe {@code id} accepts, or empty when this instance has no such probe plugin. */
+    public Optional<List<ConfigKey>> probeConfigKeys(String id) {
+        return Optional.ofNullable(plugins.probeProvider(id)).map(ProbeProvider::configKeys);
     }
 
     /** The headers whose values this instance redacts in {@link #PLAN_FILE}. */

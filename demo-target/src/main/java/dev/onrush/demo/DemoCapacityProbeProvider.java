@@ -53,7 +53,7 @@ public final class DemoCapacityProbeProvider implements ProbeProvider {
     @Override
     public List<ConfigKey> configKeys() {
         return List.of(
-                ConfigKey.optional("url", ConfigKey.Type.STRING, null,
+                ConfigKey.url("url", null,
                         "base URL of the DemoTarget; default: the plan's target URL"),
                 ConfigKey.optional("period", ConfigKey.Type.DURATION, "1s", "how often to sample"),
                 ConfigKey.optional("timeout", ConfigKey.Type.DURATION, "2s", "how long one request may take"));

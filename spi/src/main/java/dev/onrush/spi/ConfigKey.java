@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  *                     {@link Type#DURATION} ({@code "30s"}), otherwise a value of the type's Java class
  * @param required     whether a plan must give the key (a required key has no default)
  * @param description  one sentence for users, shown in errors and listings; never {@code null}
+ * @param kind         what the value means to Onrush beyond its type: {@link Kind#URL} for a URL the plugin sends
+ *                     requests to, which a service running plans from others ({@code onrush serve}) checks against
+ *                     its target allow-list before the run starts; never {@code null}
  */
-public record ConfigKey(String name, Type type, Object defaultValue, boolean required, String description) {
+public record ConfigKey(String name, Type type, Object defaultValue, boolean required, String description,
+                        Kind kind) {
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
@@ -26,12 +30,21 @@ public record ConfigKey(String name, Type type, Object defaultValue, boolean req
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(kind, "kind");
         if (!isSnakeCase(name)) {
             throw new IllegalArgumentException("name must be snake_case, got \"" + name + "\"");
         }
         if (required && defaultValue != null) {
             throw new IllegalArgumentException("required key " + name + " cannot have a default");
         }
+        if (kind == Kind.URL && type != Type.STRING) {
+            throw new IllegalArgumentException("URL key " + name + " must have type STRING, got " + type);
+        }
+    }
+
+    /** A key of {@link Kind#PLAIN} kind (the form before kinds existed). */
+    public ConfigKey(String name, Type type, Object defaultValue, boolean required, String description) {
+        this(name, type, defaultValue, required, description, Kind.PLAIN);
     }
 
     /** A key a plan must give. */
@@ -44,9 +57,41 @@ public record ConfigKey(String name, Type type, Object defaultValue, boolean req
         return new ConfigKey(name, type, defaultValue, false, description);
     }
 
+    /**
+     * An optional URL the plugin sends requests to ({@link Kind#URL}, text), e.g. {@code endpoint}.
+     *
+     * @param defaultValue the URL used when the plan gives none, or {@code null}
+     */
+    public static ConfigKey url(String name, String defaultValue, String description) {
+        return new ConfigKey(name, Type.STRING, defaultValue, false, description, Kind.URL);
+    }
+
+    /** A URL the plugin sends requests to ({@link Kind#URL}) that a plan must give. */
+    public static ConfigKey requiredUrl(String name, String description) {
+        return new ConfigKey(name, Type.STRING, null, true, description, Kind.URL);
+    }
+
+    /** Whether the value is a URL the plugin contacts ({@link Kind#URL}). */
+    public boolean isUrl() {
+        return kind == Kind.URL;
+    }
+
     /** Whether {@code name} is snake_case: lower-case letters and digits, words joined by one underscore. */
     public static boolean isSnakeCase(String name) {
         return name != null && SNAKE_CASE.matcher(name).matches();
+    }
+
+    /**
+     * What a setting's value means to Onrush beyond its {@link Type}. A plugin declares every key whose value is a
+     * URL it sends requests to (an API endpoint, a webhook, a metadata service) as {@link #URL}, so that a service
+     * running plans from others can hold it to its target allow-list; a URL that is only written somewhere (a link
+     * in a stored record) is {@link #PLAIN}.
+     */
+    public enum Kind {
+        /** A value with no meaning to Onrush beyond its type. */
+        PLAIN,
+        /** An absolute URL (text) the plugin sends requests to. */
+        URL
     }
 
     /** The value types a setting may have, as YAML gives them or as text from a system property. */

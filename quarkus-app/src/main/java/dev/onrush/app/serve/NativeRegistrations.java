@@ -23,8 +23,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     dev.onrush.spi.RequestStats.class, dev.onrush.spi.LatencyStats.class, dev.onrush.spi.Totals.class,
     dev.onrush.spi.GeneratorStats.class, dev.onrush.spi.PhaseResult.class, dev.onrush.spi.CriterionResult.class,
     dev.onrush.spi.ProbeSample.class, dev.onrush.spi.RunInfo.class, dev.onrush.spi.RunInfo.PhaseInfo.class,
-    dev.onrush.spi.ConfigKey.class, dev.onrush.spi.ConfigKey.Type.class, dev.onrush.spi.ErrorKind.class,
-    dev.onrush.spi.Verdict.class,
+    dev.onrush.spi.ConfigKey.class, dev.onrush.spi.ConfigKey.Type.class, dev.onrush.spi.ConfigKey.Kind.class,
+    dev.onrush.spi.ErrorKind.class, dev.onrush.spi.Verdict.class,
     // plan model
     dev.onrush.core.model.LoadTest.class, dev.onrush.core.model.Target.class, dev.onrush.core.model.Scenario.class,
     dev.onrush.core.model.Step.Request.class, dev.onrush.core.model.Step.Think.class,

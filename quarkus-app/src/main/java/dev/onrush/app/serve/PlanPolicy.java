@@ -1,33 +1,60 @@
 package dev.onrush.app.serve;
 
+import dev.onrush.core.Onrush;
 import dev.onrush.core.model.HumanDuration;
 import dev.onrush.core.model.LoadShape;
 import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.Phase;
 import dev.onrush.core.model.PluginSpec;
+import dev.onrush.spi.ConfigKey;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What the service lets a plan do: its size, where it may send load (the {@link TargetAllowList}, also for the
- * {@code endpoint} setting of its sinks and probes), and how much (rate, users, duration). Each refusal is an
- * {@link ApiException} that names the limit's setting, its value and the plan's value. Immutable and thread-safe.
+ * What the service lets a plan do: its size, where it may send requests (the {@link TargetAllowList}: the target
+ * and every setting of its sinks and probes that the plugin declares a URL, {@link ConfigKey.Kind#URL}), and how
+ * much (rate, users, duration). Each refusal is an {@link ApiException} that names the limit's setting, its value
+ * and the plan's value. Immutable and thread-safe.
  */
 public final class PlanPolicy {
 
+    /**
+     * The settings a plugin accepts, found by section ({@code sinks} or {@code probes}) and id; empty for an id no
+     * plugin has (such a plan fails when its plugins are made, before any request). Thread-safe.
+     */
+    @FunctionalInterface
+    public interface PluginKeys {
+        List<ConfigKey> of(String section, String id);
+
+        /** The keys of the plugins {@code onrush} can make. */
+        static PluginKeys of(Onrush onrush) {
+            return (section, id) -> (section.equals(SINKS) ? onrush.sinkConfigKeys(id) : onrush.probeConfigKeys(id))
+                    .orElse(List.of());
+        }
+    }
+
+    static final String SINKS = "sinks";
+    static final String PROBES = "probes";
+
     private final TargetAllowList allowList;
+    private final PluginKeys pluginKeys;
     private final int maxPlanBytes;
     private final double maxRatePerSec;
     private final int maxUsers;
     private final Duration maxDuration;
 
-    public PlanPolicy(TargetAllowList allowList, int maxPlanBytes, double maxRatePerSec, int maxUsers,
-                      Duration maxDuration) {
+    /**
+     * @param pluginKeys where the URL settings of a plan's sinks and probes are looked up
+     */
+    public PlanPolicy(TargetAllowList allowList, PluginKeys pluginKeys, int maxPlanBytes, double maxRatePerSec,
+                      int maxUsers, Duration maxDuration) {
         this.allowList = allowList;
+        this.pluginKeys = pluginKeys;
         this.maxPlanBytes = maxPlanBytes;
         this.maxRatePerSec = maxRatePerSec;
         this.maxUsers = maxUsers;
@@ -35,12 +62,12 @@ public final class PlanPolicy {
     }
 
     /** The policy {@code config} describes; loopback only is allowed when it has no list and is local-only. */
-    static PlanPolicy of(ServeConfig config) {
+    static PlanPolicy of(ServeConfig config, PluginKeys pluginKeys) {
         List<String> allowed = config.allowedTargets().orElse(List.of());
         if (allowed.isEmpty() && config.insecureLocalOnly()) {
             allowed = List.of("127.0.0.0/8", "::1", "localhost");
         }
-        return new PlanPolicy(new TargetAllowList(allowed), config.maxPlanBytes(), config.maxRatePerSec(),
+        return new PlanPolicy(new TargetAllowList(allowed), pluginKeys, config.maxPlanBytes(), config.maxRatePerSec(),
                 config.maxUsers(), config.maxDuration());
     }
 
@@ -58,27 +85,13 @@ public final class PlanPolicy {
     }
 
     /**
-     * @throws ApiException 403 when a target or plugin endpoint is outside the allow-list, 422 when the plan asks for
-     *                      more rate, users or time than allowed
+     * @throws ApiException 403 when the target or a URL setting of a sink or probe is outside the allow-list, 422
+     *                      when the plan asks for more rate, users or time than allowed
      */
     public void check(LoadTest test) {
         refuse(test.target().url(), "target.url");
-        for (String kind : List.of("sinks", "probes")) {
-            List<PluginSpec> specs = kind.equals("sinks") ? test.sinks() : test.probes();
-            for (int i = 0; i < specs.size(); i++) {
-                Object endpoint = specs.get(i).settings().get("endpoint");
-                if (endpoint != null) {
-                    URI uri;
-                    try {
-                        uri = URI.create(endpoint.toString());
-                    } catch (IllegalArgumentException e) {
-                        throw new ApiException(403, "target_not_allowed", kind + "[" + i + "].endpoint \""
-                                + endpoint + "\" is not a URL the allow-list can check");
-                    }
-                    refuse(uri, kind + "[" + i + "].endpoint");
-                }
-            }
-        }
+        checkPluginUrls(SINKS, test.sinks());
+        checkPluginUrls(PROBES, test.probes());
         double rate = 0;
         int users = 0;
         for (Phase p : test.phases()) {
@@ -105,6 +118,29 @@ public final class PlanPolicy {
         if (total.compareTo(maxDuration) > 0) {
             throw new ApiException(422, "max_duration", "the plan runs for " + HumanDuration.format(total)
                     + ", longer than the limit onrush.serve.max-duration=" + HumanDuration.format(maxDuration));
+        }
+    }
+
+    /** Every setting of {@code specs} that its plugin declares a URL it contacts must pass the allow-list. */
+    private void checkPluginUrls(String section, List<PluginSpec> specs) {
+        for (int i = 0; i < specs.size(); i++) {
+            PluginSpec spec = specs.get(i);
+            for (ConfigKey key : pluginKeys.of(section, spec.id())) {
+                Object value = spec.settings().get(key.name());
+                if (key.isUrl() && value != null) {
+                    String what = section + "[" + i + "] (" + spec.id() + ")." + key.name();
+                    refuse(parse(value, what), what);
+                }
+            }
+        }
+    }
+
+    private static URI parse(Object value, String what) {
+        try {
+            return new URI(value.toString());
+        } catch (URISyntaxException e) {
+            throw new ApiException(403, "target_not_allowed", what + " \"" + value
+                    + "\" is not a URL the allow-list can check");
         }
     }
 

@@ -48,7 +48,6 @@ public class RunService {
     public RunService(ServeConfig config, MeterRegistry metrics) {
         this.config = config;
         this.metrics = metrics;
-        this.policy = PlanPolicy.of(config);
         this.resultsRoot = Path.of(config.resultsDir()).toAbsolutePath();
         Onrush.Builder b = Onrush.builder().resultsRoot(resultsRoot)
                 .secretHeaders(SecretHeaders.withExtra(config.secretHeaders().orElse(List.of())))
@@ -58,6 +57,7 @@ public class RunService {
             b.eventLoops(config.eventLoops());
         }
         this.onrush = b.build();
+        this.policy = PlanPolicy.of(config, PlanPolicy.PluginKeys.of(onrush));
         metrics.gauge("onrush.runs.active", runs, m -> m.values().stream().filter(r -> !r.isDone()).count());
     }
 

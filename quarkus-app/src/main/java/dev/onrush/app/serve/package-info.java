@@ -13,6 +13,7 @@
  *   <li>{@link dev.onrush.app.serve.ScheduleService}: cron schedules on Quarkus's scheduler, kept in a
  *       {@link dev.onrush.app.serve.ScheduleStore} (a folder, or DynamoDB).</li>
  *   <li>Security: {@link dev.onrush.app.serve.ApiTokenFilter} (bearer token, constant-time),
+ *       {@link dev.onrush.app.serve.LocalOnlyFilter} (without a token: no cross-site or rebound requests),
  *       {@link dev.onrush.app.serve.PlanPolicy} and {@link dev.onrush.app.serve.TargetAllowList} (targets, size,
  *       rate, users, duration); secret header values are redacted by core's
  *       {@link dev.onrush.core.model.SecretHeaders}.</li>

@@ -102,6 +102,19 @@ class ServeApiTest {
     }
 
     @Test
+    void aProbeUrlOutsideTheAllowListIs403AndNoRunStarts() {
+        String yaml = plan("probing", target.baseUrl(), "[{name: p, duration: 1s, rate: 1}]")
+                + "probes: [{id: demo-capacity, url: \"http://127.0.0.2:18090/latest/meta-data/iam/"
+                + "security-credentials?x=\"}]\n";
+        Api.Reply r = api.postYaml("/api/tests", yaml);
+        assertThat(r.status()).as(r.body()).isEqualTo(403);
+        assertThat(r.json().get("error").asText()).isEqualTo("target_not_allowed");
+        assertThat(r.json().get("message").asText()).contains("probes[0] (demo-capacity).url", "127.0.0.2",
+                "[127.0.0.1]");
+        assertThat(api.get("/api/tests").body()).doesNotContain("probing");
+    }
+
+    @Test
     void limitsAre4xxNamingTheLimitAndTheValue() {
         String url = target.baseUrl();
         Api.Reply rate = api.postYaml("/api/tests", plan("r", url, "[{name: p, duration: 1s, rate: 9000}]"));
