@@ -67,7 +67,7 @@ public class CompareCommand implements Callable<Integer> {
         try {
             return RunFolder.read(dir);
         } catch (NoSuchFileException e) {
-            System.err.println("onrush compare: missing " + e.getFile());
+            System.err.println("onrush compare: missing " + e.getMessage());
         } catch (IOException e) {
             System.err.println("onrush compare: cannot read " + dir + ": " + e.getMessage());
         }

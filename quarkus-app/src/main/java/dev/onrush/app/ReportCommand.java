@@ -31,7 +31,7 @@ public class ReportCommand implements Callable<Integer> {
         try {
             result = RunFolder.read(dir);
         } catch (NoSuchFileException e) {
-            System.err.println("onrush report: missing " + e.getFile());
+            System.err.println("onrush report: missing " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {
             System.err.println("onrush report: corrupt run folder: " + e.getMessage());

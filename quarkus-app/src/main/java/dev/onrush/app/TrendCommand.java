@@ -107,7 +107,7 @@ public class TrendCommand implements Callable<Integer> {
             System.err.println("onrush trend: cannot list " + dir + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        skipped.forEach(s -> System.err.println("onrush trend: skipped unreadable " + s));
+        skipped.forEach(s -> System.err.println("onrush trend: left out " + s));
         return null;
     }
 
