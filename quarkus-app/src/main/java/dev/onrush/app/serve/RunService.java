@@ -7,6 +7,7 @@ import dev.onrush.core.model.LoadTest;
 import dev.onrush.core.model.SecretHeaders;
 import dev.onrush.core.sink.HtmlReportSink;
 import dev.onrush.core.sink.RunFilesSink;
+import dev.onrush.core.sink.RunStatus;
 import dev.onrush.spi.IntervalSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -174,8 +175,17 @@ public class RunService {
             throw ApiException.notFound("test", id);
         }
         ServedRun run = runs.get(id);
-        Path dir = run != null ? run.dir() : resultsRoot.resolve(id);
-        return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+        if (run != null) {
+            return Files.isDirectory(run.dir()) ? Optional.of(run.dir()) : Optional.empty();
+        }
+        Path dir = resultsRoot.resolve(id);
+        return isRunFolder(dir) ? Optional.of(dir) : Optional.empty();
+    }
+
+    /** A folder a run wrote (its plan, status or result is there): not the schedules folder, not a stray one. */
+    private static boolean isRunFolder(Path dir) {
+        return Files.isDirectory(dir) && (Files.isRegularFile(dir.resolve(RunFilesSink.RESULT_FILE))
+                || Files.isRegularFile(dir.resolve(RunStatus.FILE)) || Files.isRegularFile(dir.resolve(Onrush.PLAN_FILE)));
     }
 
     /** The ids of finished runs found in the results folder that this process did not start, newest first. */

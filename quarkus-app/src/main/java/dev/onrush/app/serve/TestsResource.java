@@ -23,6 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +50,8 @@ public class TestsResource {
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "Run a plan (YAML or JSON)", description = "201 with the run's id and location; 400 for "
             + "an invalid plan, 403 for a target outside the allow-list, 413/422/429 for a limit.")
-    public Response submit(String plan) {
-        ServedRun run = runs.submit(plan == null ? "" : plan, "request body", "api");
+    public Response submit(byte[] body) {
+        ServedRun run = runs.submit(utf8(body, "request body"), "request body", "api");
         URI location = URI.create("/api/tests/" + run.id());
         return Response.created(location).entity(run.summary(false, TestsResource::links)).build();
     }
@@ -139,9 +144,12 @@ public class TestsResource {
         ServedRun run = runs.live(id).orElse(null);
         if (run == null) {
             Optional<java.nio.file.Path> dir = runs.folder(id);
-            if (dir.isEmpty() || !Files.isRegularFile(dir.get().resolve(RunService.resultFile()))) {
-                sink.close();
-                return;
+            if (dir.isEmpty()) {
+                throw ApiException.notFound("test", id);
+            }
+            if (!Files.isRegularFile(dir.get().resolve(RunService.resultFile()))) {
+                throw new ApiException(404, "not_ready", "test " + id + " has no live stream and no "
+                        + RunService.resultFile() + " (it did not finish)");
             }
             try {
                 sink.send(event(sse, "result", Files.readString(dir.get().resolve(RunService.resultFile()))))
@@ -169,6 +177,27 @@ public class TestsResource {
                 }
             }
         });
+    }
+
+    /**
+     * {@code body} as UTF-8 text, refused as the CLI refuses a plan file that is not (a lenient decoding would
+     * turn its bytes into replacement characters and run something other than what was sent).
+     *
+     * @throws ApiException 400 naming the first byte that is not UTF-8
+     */
+    static String utf8(byte[] body, String source) {
+        if (body == null) {
+            return "";
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "invalid_plan", source + ": the plan is not UTF-8 text (byte "
+                    + in.position() + ")");
+        }
     }
 
     private static OutboundSseEvent event(Sse sse, String name, String json) {
