@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code onStart → onInterval* → onProbeSample* → onComplete} completing within {@link #timeout()} with realistic
  * records ({@link ContractRecords}); a sink whose service is unreachable ending every callback in time and failing
  * at least one (never a silent success, never a hang); and, in a tiny real run against a {@link DemoTarget}
- * through Onrush's dispatcher, no callback on a Vert.x event loop. That last check needs {@code dev.onrush:onrush-core} on the test classpath.
+ * through Onrush's dispatcher, no callback on a Vert.x event loop. That last check needs
+ * {@code dev.onrush:onrush-core} on the test classpath.
  *
  * <p>Each test makes new sinks; subclasses that start servers (a local S3, a WireMock) do so in their own
  * {@code @BeforeAll}/{@code @BeforeEach}.
