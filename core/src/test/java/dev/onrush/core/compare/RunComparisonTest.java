@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real runs against DemoTarget: a rerun against the same target is no regression, a run against a target made
- * slower is one; the page renders in headless Chromium when it is installed.
+ * slower is one; the page renders in headless Chromium ({@link ChromiumPage}).
  */
 class RunComparisonTest {
 
@@ -99,10 +99,7 @@ class RunComparisonTest {
         String html = Files.readString(page);
         assertThat(html).contains("uPlot", "baseline_id")
                 .doesNotContain("src=\"http", "href=\"http");
-        String dom = renderInChromium(page);
-        if (dom == null) {
-            return; // the report's browser test says how to install Chromium; the rest of this test still ran
-        }
+        String dom = renderInChromium(page); // skipped without a browser (fails in CI); the rest still ran
         assertThat(attribute(dom, "data-done")).isEqualTo("true");
         assertThat(attribute(dom, "data-errors")).isEmpty();
         assertThat(attribute(dom, "data-charts")).isEqualTo("1");
@@ -127,11 +124,9 @@ class RunComparisonTest {
         RunTrend.write(points, "compare", page);
         assertThat(Files.readString(page)).contains("uPlot", points.get(2).testId())
                 .doesNotContain("src=\"http", "href=\"http");
-        String dom = renderInChromium(page);
-        if (dom != null) {
-            assertThat(attribute(dom, "data-errors")).isEmpty();
-            assertThat(attribute(dom, "data-charts")).isEqualTo("3");
-        }
+        String dom = renderInChromium(page); // skipped without a browser (fails in CI); the rest still ran
+        assertThat(attribute(dom, "data-errors")).isEmpty();
+        assertThat(attribute(dom, "data-charts")).isEqualTo("3");
     }
 
     private static String renderInChromium(Path page) throws Exception {
