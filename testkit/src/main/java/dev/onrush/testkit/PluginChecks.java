@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -24,12 +25,21 @@ final class PluginChecks {
     private PluginChecks() {
     }
 
-    static void publicNoArgConstructorAndId(Class<?> type, String id) throws Exception {
+    /**
+     * The provider's class is public, concrete and has a public no-arg constructor; a second instance made with it
+     * answers the same {@code id()} and {@code configKeys()} (the SPI: constant), and the id is a plain word.
+     */
+    static <P> void publicNoArgConstructorAndId(P provider, Function<P, String> id, Function<P, List<ConfigKey>> keys)
+            throws Exception {
+        Class<?> type = provider.getClass();
         assertThat(Modifier.isPublic(type.getModifiers())).as("%s is public", type.getName()).isTrue();
         assertThat(Modifier.isAbstract(type.getModifiers())).as("%s is concrete", type.getName()).isFalse();
-        Object fresh = type.getConstructor().newInstance();
-        assertThat(fresh).isNotNull();
-        assertThat(id).as("id()").isNotNull().isNotBlank().doesNotContainAnyWhitespaces();
+        @SuppressWarnings("unchecked")
+        P fresh = (P) type.getConstructor().newInstance();
+        assertThat(id.apply(provider)).as("id()").isNotNull().isNotBlank().doesNotContainAnyWhitespaces();
+        assertThat(id.apply(fresh)).as("id() of a second %s", type.getSimpleName()).isEqualTo(id.apply(provider));
+        assertThat(keys.apply(fresh)).as("configKeys() of a second %s", type.getSimpleName())
+                .isEqualTo(keys.apply(provider));
     }
 
     static void keysAreSnakeCaseAndUnique(List<ConfigKey> keys) {
@@ -74,23 +84,33 @@ final class PluginChecks {
     }
 
     /**
-     * Calls {@code call} expecting it to throw or to return a stage that fails, both within {@code timeout}. A
-     * stage that completes normally in time passes too (a sink may choose to drop what it cannot send); only
-     * hanging past the timeout fails.
+     * Calls {@code call} against a service that cannot be reached and says whether it failed the way the SPI
+     * documents it (a failed stage, or a {@link RuntimeException} thrown by the call) or completed normally. Fails
+     * the test when the call or its stage take longer than {@code timeout}, return no stage, or fail with anything
+     * the SPI does not document (an {@link Error}, a checked exception thrown past the signature).
+     *
+     * @return the failure's cause, or {@code null} when the stage completed normally
      */
-    static void failsOrCompletesWithin(String what, Callable<? extends CompletionStage<?>> call, Duration timeout) {
-        assertTimeoutPreemptively(timeout, () -> {
+    static Throwable failureOf(String what, Callable<? extends CompletionStage<?>> call, Duration timeout) {
+        return assertTimeoutPreemptively(timeout, () -> {
             CompletionStage<?> stage;
             try {
                 stage = call.call();
+            } catch (RuntimeException e) {
+                return e; // documented: a thrown exception is logged and counted like a failed stage
             } catch (Exception e) {
-                return; // throwing is an accepted answer
+                return fail(what + " threw a checked exception its signature does not declare: " + e, e);
             }
             assertThat(stage).as("%s returned a stage", what).isNotNull();
             try {
                 stage.toCompletableFuture().get();
+                return null;
             } catch (ExecutionException e) {
-                // a failed stage is the expected answer
+                Throwable cause = e.getCause();
+                if (cause instanceof Error) {
+                    return fail(what + " failed with an Error, not an exception: " + cause, cause);
+                }
+                return cause == null ? e : cause;
             }
         }, () -> what + " against an unreachable service neither failed nor completed within " + timeout);
     }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real runs against DemoTarget: a rerun against the same target is no regression, a run against a target made
- * slower is one; the page renders in headless Chromium when it is installed.
+ * slower is one; the page renders in headless Chromium ({@link ChromiumPage}).
  */
 class RunComparisonTest {
 
@@ -35,11 +35,17 @@ class RunComparisonTest {
 
     @BeforeAll
     static void runThreeTimes() throws Exception {
-        runAgainst(Duration.ofMillis(5)); // JIT warm-up: a cold first run has a slow tail of its own
-        baseline = runAgainst(Duration.ofMillis(5));
-        rerun = runAgainst(Duration.ofMillis(5));
-        slower = runAgainst(Duration.ofMillis(15));
+        // The target's service time is large beside what a busy machine adds to a request: a rerun regresses
+        // only if the machine shifts p50/p90/p95 by more than 15 % of 40 ms (6 ms), where with 5 ms the 1 ms
+        // floor was all the room it had. The slower target adds 60 ms, far past every limit.
+        runAgainst(BASE); // JIT warm-up: a cold first run has a slow tail of its own
+        baseline = runAgainst(BASE);
+        rerun = runAgainst(BASE);
+        slower = runAgainst(BASE.plus(SLOWER_BY));
     }
+
+    private static final Duration BASE = Duration.ofMillis(40);
+    private static final Duration SLOWER_BY = Duration.ofMillis(60);
 
     private static RunResult runAgainst(Duration latency) throws Exception {
         try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder()
@@ -88,7 +94,8 @@ class RunComparisonTest {
 
     @Test
     void theAbsoluteFloorKeepsSmallShiftsFromFailing() {
-        RegressionLimits lenient = RegressionLimits.parse("min_ms=50");
+        // the slower run is 60 ms slower: a floor of 100 ms lets that pass
+        RegressionLimits lenient = RegressionLimits.parse("min_ms=100");
         assertThat(RunComparison.compare(baseline, slower, lenient).regressed()).isFalse();
     }
 
@@ -99,10 +106,7 @@ class RunComparisonTest {
         String html = Files.readString(page);
         assertThat(html).contains("uPlot", "baseline_id")
                 .doesNotContain("src=\"http", "href=\"http");
-        String dom = renderInChromium(page);
-        if (dom == null) {
-            return; // the report's browser test says how to install Chromium; the rest of this test still ran
-        }
+        String dom = renderInChromium(page); // skipped without a browser (fails in CI); the rest still ran
         assertThat(attribute(dom, "data-done")).isEqualTo("true");
         assertThat(attribute(dom, "data-errors")).isEmpty();
         assertThat(attribute(dom, "data-charts")).isEqualTo("1");
@@ -127,11 +131,9 @@ class RunComparisonTest {
         RunTrend.write(points, "compare", page);
         assertThat(Files.readString(page)).contains("uPlot", points.get(2).testId())
                 .doesNotContain("src=\"http", "href=\"http");
-        String dom = renderInChromium(page);
-        if (dom != null) {
-            assertThat(attribute(dom, "data-errors")).isEmpty();
-            assertThat(attribute(dom, "data-charts")).isEqualTo("3");
-        }
+        String dom = renderInChromium(page); // skipped without a browser (fails in CI); the rest still ran
+        assertThat(attribute(dom, "data-errors")).isEmpty();
+        assertThat(attribute(dom, "data-charts")).isEqualTo("3");
     }
 
     private static String renderInChromium(Path page) throws Exception {

@@ -1,6 +1,7 @@
 package dev.onrush.core.internal.criteria;
 
 import dev.onrush.core.internal.metrics.Accumulator;
+import dev.onrush.core.internal.metrics.Histograms;
 import dev.onrush.core.internal.metrics.RunAggregator;
 import dev.onrush.core.model.Criterion;
 import dev.onrush.core.model.GeneratorLimits;
@@ -163,9 +164,13 @@ public final class Judge {
             return new Decision(Verdict.ABORTED, "aborted: " + abortReason);
         }
         Histogram lag = data.judgedLag();
-        double lagP99Ms = lag.getTotalCount() == 0 ? 0 : ms(lag.getValueAtPercentile(99));
+        long lagP99Ns = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99);
+        double lagP99Ms = ms(lagP99Ns);
         double limitMs = limits.maxLagP99().toNanos() / 1e6;
-        if (lagP99Ms > limitMs) {
+        // a percentile reads as the top of its histogram bucket: a lag of exactly the limit (or within the
+        // limit's bucket, 0.1 % wide) is not above it
+        long limitNs = Math.min(limits.maxLagP99().toNanos(), Histograms.HIGHEST_NS);
+        if (lagP99Ns > lag.highestEquivalentValue(limitNs)) {
             return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
                     "the generator was the bottleneck: its lag p99 was %.1f ms (limit %.1f ms)%s", lagP99Ms, limitMs,
                     lag == data.lag() ? "" : " after the first second"));

@@ -63,6 +63,36 @@ class SpikeAnalysisTest {
     }
 
     @Test
+    void theBoundIsTenPercentAboveThePreSpikeP95JustBelowRecoversJustAboveDoesNot() {
+        assertThat(SpikeAnalysis.RECOVERY_TOLERANCE).isEqualTo(1.10);
+        // pre-spike p95 20 ms: the bound is 22 ms (to the histogram's 0.1 % resolution)
+        assertThat(SpikeAnalysis.analyze(PRESET, run(PRESET, 1, 300, 21.95, 21.95, 21.95, 21.95, 21.95, 21.95, 21.95)))
+                .containsEntry("recovered", true).containsEntry("recovery_time_s", 1.0);
+        assertThat(SpikeAnalysis.analyze(PRESET, run(PRESET, 1, 300, 22.05, 22.05, 22.05, 22.05, 22.05, 22.05, 22.05)))
+                .containsEntry("recovered", false).containsEntry("recovery_time_s", "not recovered");
+    }
+
+    @Test
+    void recoveryNeedsThreeSecondsWithinTheBoundTwoAreNotEnough() {
+        assertThat(SpikeAnalysis.RECOVERY_SECONDS).isEqualTo(3);
+        // seconds 1-2 are within, 3 is not; 4-6 are: the recovery starts at second 4
+        Map<String, Object> m = SpikeAnalysis.analyze(PRESET, run(PRESET, 1, 300, 21, 21, 30, 21, 21, 21, 30));
+
+        assertThat(m).containsEntry("recovered", true).containsEntry("recovery_time_s", 4.0);
+    }
+
+    @Test
+    void theLastSecondsOfTheAfterPhaseRecoverWhenFewerThanThreeRemain() {
+        // within the bound only in the last two seconds of the phase: a recovery, shortened by the phase's end
+        Map<String, Object> m = SpikeAnalysis.analyze(PRESET, run(PRESET, 1, 300, 30, 30, 30, 30, 30, 21, 21));
+
+        assertThat(m).containsEntry("recovered", true).containsEntry("recovery_time_s", 6.0);
+        // never within it: not recovered, however close the last second came
+        assertThat(SpikeAnalysis.analyze(PRESET, run(PRESET, 1, 300, 30, 30, 30, 30, 30, 30, 23)))
+                .containsEntry("recovered", false);
+    }
+
+    @Test
     void aUsersPhaseCalledSpikeIsNotTheSpikeTheHighestLoadIs() {
         List<Phase> phases = List.of(
                 Phase.of("base", Duration.ofSeconds(8), LoadShape.rate(50, 50)),

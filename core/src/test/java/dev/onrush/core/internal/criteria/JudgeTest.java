@@ -187,6 +187,50 @@ class JudgeTest {
                 .isEqualTo(Verdict.ABORTED);
     }
 
+    @Test
+    void theDefaultLagBoundIs50MsOnTheP99NotTheMax() {
+        List<CriterionResult> passing = judge(data(0, 0, 0), Criterion.parse("p50 < 50ms"));
+        assertThat(GeneratorLimits.DEFAULT.maxLagP99()).isEqualTo(Duration.ofMillis(50));
+        // 100 lags: the 99th value is the p99, the 100th is only the max
+        assertThat(Judge.decide(passing, withLags(98, 1_000_000, 2, 49_900_000), GeneratorLimits.DEFAULT, null)
+                .verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(Judge.decide(passing, withLags(98, 1_000_000, 2, 50_000_000), GeneratorLimits.DEFAULT, null)
+                .verdict()).as("exactly at the bound").isEqualTo(Verdict.PASSED);
+        Judge.Decision above = Judge.decide(passing, withLags(98, 1_000_000, 2, 50_100_000), GeneratorLimits.DEFAULT,
+                null);
+        assertThat(above.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(above.reason()).contains("lag p99 was 50.1 ms (limit 50.0 ms)");
+        assertThat(Judge.decide(passing, withLags(99, 1_000_000, 1, 5_000_000_000L), GeneratorLimits.DEFAULT, null)
+                .verdict()).as("one late arrival in 100 is the max, not the p99").isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void theDefaultDropBoundIsOnePercentOfArrivals() {
+        List<CriterionResult> passing = judge(data(0, 0, 0), Criterion.parse("p50 < 50ms"));
+        assertThat(GeneratorLimits.DEFAULT.maxDroppedPercent()).isEqualTo(1.0);
+        assertThat(Judge.decide(passing, data(0, 10_000, 99), GeneratorLimits.DEFAULT, null).verdict())
+                .isEqualTo(Verdict.PASSED);
+        assertThat(Judge.decide(passing, data(0, 10_000, 100), GeneratorLimits.DEFAULT, null).verdict())
+                .as("exactly 1 %% is within the bound").isEqualTo(Verdict.PASSED);
+        Judge.Decision above = Judge.decide(passing, data(0, 10_000, 101), GeneratorLimits.DEFAULT, null);
+        assertThat(above.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(above.reason()).contains("1.01% of arrivals (limit 1.00%): 101 dropped");
+    }
+
+    /** {@link #data} with {@code lowCount} lags of {@code lowNs} and {@code highCount} of {@code highNs}. */
+    private RunAggregator withLags(int lowCount, long lowNs, int highCount, long highNs) {
+        RunAggregator agg = data(0, 0, 0);
+        RecorderSet lags = new RecorderSet(2);
+        for (int i = 0; i < lowCount; i++) {
+            lags.recordLag(lowNs);
+        }
+        for (int i = 0; i < highCount; i++) {
+            lags.recordLag(highNs);
+        }
+        agg.addInterval(List.of(lags), 2_000_000_000L, 2_500_000_000L, 0);
+        return agg;
+    }
+
     /** {@link #data} with {@code n} requests still unanswered (30 s waited) in a last interval. */
     private RunAggregator withUnfinished(int n) {
         RunAggregator agg = data(0, 0, 0);

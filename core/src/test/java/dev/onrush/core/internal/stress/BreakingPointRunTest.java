@@ -112,7 +112,7 @@ class BreakingPointRunTest {
     @Test
     @SuppressWarnings("unchecked")
     void theStaircaseStopsAtTheFirstStepAboveTheErrorRate() throws Exception {
-        // rate 100/s x 1.25 per 2 s step; the target starts failing one request in ten during the third step
+        // rate 100/s x 1.25 per 2 s step; the target starts failing one request in four with the third step
         try (DemoTarget target = new DemoTarget(DemoTarget.Options.builder()
                 .latency(LatencyModel.fixed(Duration.ofMillis(5))).build())) {
             target.start();
@@ -124,9 +124,16 @@ class BreakingPointRunTest {
                     "step_4", "step_5");
 
             var handle = Onrush.builder().eventLoops(1).resultsRoot(results).build().start(test);
-            // steps 1 and 2 (0-4 s) are clean; from 4.5 s on, one request in ten fails
-            Thread.sleep(4_500);
-            target.reconfigure(target.options().newBuilder().errorRate(0.10).build());
+            // steps 1 and 2 are clean: 200 + 250 requests, counted (the target draws a request's failure when it
+            // arrives), not timed, so a slow machine cannot move the switch into either step
+            long stepsOneAndTwo = 200 + 250;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (target.requestsReceived() < stepsOneAndTwo && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(target.requestsReceived()).as("requests of steps 1 and 2").isGreaterThanOrEqualTo(
+                    stepsOneAndTwo);
+            target.reconfigure(target.options().newBuilder().errorRate(0.25).build());
             RunResult r = handle.await();
 
             Map<String, Object> a = r.analysis();
